@@ -1,0 +1,15 @@
+using Orchestrator.Core.Activities;
+using Orchestrator.Core.Plugins;
+using Orchestrator.Plugins.Sample.Append;
+using Orchestrator.Plugins.Sample.Flaky;
+using Orchestrator.Plugins.Sample.Square;
+
+namespace Orchestrator.Plugins.Sample;
+
+/// <summary>The plugin's entry point: the host finds this class and calls <see cref="Register"/>.</summary>
+public sealed class SamplePlugin : IOrchestratorPlugin
+{
+    public string Name => "sample";
+
+    public void Register(ActivityRegistry activities) => activities.AddSquare().AddFlaky().AddAppend();
+}

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Core.Engine.Store;
+
+/// <summary>
+/// Durable storage of runs and their step journals. The engine owns all state and writes it only through
+/// this interface; <see cref="CommitStepAsync"/> is the one transaction after every step.
+/// </summary>
+public interface IRunStore
+{
+    Task CreateRunAsync(RunRecord run, CancellationToken cancellationToken);
+
+    Task<RunRecord?> FindRunAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>Newest first.</summary>
+    Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>The run's journal in the order steps were first recorded.</summary>
+    Task<IReadOnlyList<StepRecord>> GetStepsAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that an attempt of a step begins (status running, attempts + 1) and returns the attempt number
+    /// and when the step first started, which survives crashes so durable timers and retries count from it.
+    /// </summary>
+    Task<StepStart> BeginStepAsync(string runId, StepRecord step, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// In one transaction: the step's final record (output, state changes, status), the run's state, its
+    /// position (this step's key) and its committed-step count. After this returns, the step is never re-run.
+    /// </summary>
+    Task CommitStepAsync(string runId, StepRecord step, JsonObject runState, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Sets the run's status, and its output or error when it has finished.</summary>
+    Task UpdateRunStatusAsync(string runId, RunStatus status, JsonNode? output, StepError? error, DateTimeOffset now, CancellationToken cancellationToken);
+}
+
+/// <summary>The attempt number (1 for the first) and when the step first started.</summary>
+public readonly record struct StepStart(int Attempt, DateTimeOffset FirstStartedAt);

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Core.Engine.Store;
+
+/// <summary>
+/// Keeps runs in memory only: nothing survives the process. For tests of activities and for measuring
+/// the engine's own overhead against the durable stores; never the default.
+/// </summary>
+public sealed class InMemoryRunStore : IRunStore
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, RunRecord> _runs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<StepRecord>> _steps = new(StringComparer.Ordinal);
+    private long _sequence;
+
+    public Task CreateRunAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_runs.TryAdd(run.Id, run)) throw new InvalidOperationException($"run {run.Id} already exists");
+            _steps[run.Id] = [];
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<RunRecord?> FindRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        lock (_lock) return Task.FromResult(_runs.GetValueOrDefault(runId));
+    }
+
+    public Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken)
+    {
+        lock (_lock) return Task.FromResult<IReadOnlyList<RunRecord>>(_runs.Values.OrderByDescending(r => r.CreatedAt).Take(limit).ToList());
+    }
+
+    public Task<IReadOnlyList<StepRecord>> GetStepsAsync(string runId, CancellationToken cancellationToken)
+    {
+        lock (_lock) return Task.FromResult<IReadOnlyList<StepRecord>>(_steps.TryGetValue(runId, out var steps) ? steps.OrderBy(s => s.Sequence).ToList() : []);
+    }
+
+    public Task<StepStart> BeginStepAsync(string runId, StepRecord step, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var steps = _steps[runId];
+            var index = steps.FindIndex(s => s.Key == step.Key);
+            var existing = index >= 0 ? steps[index] : null;
+            var begun = step with
+            {
+                Status = StepStatus.Running,
+                Attempts = (existing?.Attempts ?? 0) + 1,
+                FirstStartedAt = existing?.FirstStartedAt ?? now,
+                Sequence = existing?.Sequence ?? ++_sequence,
+            };
+            if (index >= 0) steps[index] = begun;
+            else steps.Add(begun);
+            return Task.FromResult(new StepStart(begun.Attempts, begun.FirstStartedAt!.Value));
+        }
+    }
+
+    public Task CommitStepAsync(string runId, StepRecord step, JsonObject runState, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var steps = _steps[runId];
+            var index = steps.FindIndex(s => s.Key == step.Key);
+            var sequence = index >= 0 ? steps[index].Sequence : ++_sequence;
+            if (index >= 0) steps[index] = step with { Sequence = sequence };
+            else steps.Add(step with { Sequence = sequence });
+            var run = _runs[runId];
+            _runs[runId] = run with
+            {
+                State = runState,
+                Position = step.Key,
+                StepsCommitted = run.StepsCommitted + (step.IsCommitted ? 1 : 0),
+                UpdatedAt = now,
+            };
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task UpdateRunStatusAsync(string runId, RunStatus status, JsonNode? output, StepError? error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _runs[runId] = _runs[runId] with { Status = status, Output = output, Error = error, UpdatedAt = now };
+        }
+        return Task.CompletedTask;
+    }
+}

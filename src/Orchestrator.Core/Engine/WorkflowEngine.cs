@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Core.Definitions;
+using Orchestrator.Core.Definitions.Catalog;
+using Orchestrator.Core.Engine.Dispatch;
+using Orchestrator.Core.Engine.Store;
+
+namespace Orchestrator.Core.Engine;
+
+/// <summary>
+/// Starts and resumes runs. The engine owns all state: it pins the definitions, records every step in the
+/// store as it commits, and hands activity attempts to an <see cref="IStepDispatcher"/> to run.
+/// </summary>
+public sealed class WorkflowEngine(IRunStore store, IStepDispatcher dispatcher, EngineOptions? options = null, TimeProvider? time = null, IRunObserver? observer = null)
+{
+    private readonly EngineOptions _options = options ?? new EngineOptions();
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly IRunObserver _observer = observer ?? NullRunObserver.Instance;
+
+    public async Task<RunRecord> StartAsync(WorkflowDefinition definition, IDefinitionCatalog? catalog, JsonObject inputs, RunStartOptions? start = null, CancellationToken cancellationToken = default)
+    {
+        start ??= new RunStartOptions();
+        var bundle = DefinitionBundle.Collect(definition, catalog);
+        var resolved = RunInputs.Resolve(definition, inputs);
+
+        if (start.RunId is { } requestedId && await store.FindRunAsync(requestedId, cancellationToken) is { } existing)
+        {
+            if (existing.DefinitionHash != definition.ContentHash)
+                throw new RunSetupException($"run {requestedId} already exists and pins {existing.WorkflowId}@{existing.WorkflowVersion} ({existing.DefinitionHash}); the given definition hashes to {definition.ContentHash}. Use another run id, or 'resume {requestedId}'.");
+            if (!JsonNode.DeepEquals(existing.Inputs, resolved))
+                throw new RunSetupException($"run {requestedId} already exists with other inputs ({existing.Inputs.ToJsonString()}); use another run id.");
+            return await ResumeAsync(requestedId, cancellationToken);
+        }
+
+        var now = _time.GetUtcNow();
+        var run = new RunRecord
+        {
+            Id = start.RunId ?? RunIds.New(now),
+            WorkflowId = definition.Id,
+            WorkflowVersion = definition.Version,
+            DefinitionHash = definition.ContentHash,
+            Definitions = bundle.ToJson(),
+            SourceFile = definition.File,
+            Inputs = resolved,
+            Seed = start.Seed ?? Random.Shared.NextInt64(0, int.MaxValue),
+            Status = RunStatus.Running,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await store.CreateRunAsync(run, cancellationToken);
+        _observer.RunStarted(run, resumed: false);
+        return await new RunExecution(run, bundle, [], store, dispatcher, _time, _observer, _options).ExecuteAsync(cancellationToken);
+    }
+
+    /// <summary>Continues a run from its last committed step. A finished, succeeded run is returned as it is.</summary>
+    public async Task<RunRecord> ResumeAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var run = await store.FindRunAsync(runId, cancellationToken)
+            ?? throw new RunSetupException($"no run '{runId}' in this store; 'orchestrator runs' lists them");
+        if (run.Status == RunStatus.Succeeded) return run;
+        var bundle = DefinitionBundle.FromRun(run);
+        var journal = await store.GetStepsAsync(runId, cancellationToken);
+        await store.UpdateRunStatusAsync(runId, RunStatus.Running, null, null, _time.GetUtcNow(), cancellationToken);
+        _observer.RunStarted(run with { Status = RunStatus.Running }, resumed: true);
+        return await new RunExecution(run, bundle, journal, store, dispatcher, _time, _observer, _options).ExecuteAsync(cancellationToken);
+    }
+}

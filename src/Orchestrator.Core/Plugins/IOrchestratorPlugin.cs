@@ -1,0 +1,15 @@
+using Orchestrator.Core.Activities;
+
+namespace Orchestrator.Core.Plugins;
+
+/// <summary>
+/// The entry point of a plugin assembly: a public class with a parameterless constructor that registers
+/// the plugin's activities. A plugin references Orchestrator.Core only.
+/// </summary>
+public interface IOrchestratorPlugin
+{
+    /// <summary>A short name for listings and errors, e.g. <c>sample</c>.</summary>
+    string Name { get; }
+
+    void Register(ActivityRegistry activities);
+}
