@@ -364,7 +364,7 @@ public static partial class DefinitionBuilder
     private static double? Number(JsonNode? node, string path, IssueList issues)
     {
         if (node is null) return null;
-        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number) return v.GetValue<double>();
+        if (JsonTypes.TryGetNumber(node, out var number)) return number;
         issues.Add(path, $"'{node.ToJsonString()}' is not a number", "e.g. 1.0e-3");
         return null;
     }

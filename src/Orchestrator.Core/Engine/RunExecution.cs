@@ -94,8 +94,20 @@ internal sealed class RunExecution
                 Replay(record, frame, step.Id);
                 return;
         }
+        try
+        {
+            await ExecuteStepAsync(step, frame, key, record, cancellationToken);
+        }
+        catch (ExpressionException e)
+        {
+            throw await FailAsync(step, key, "expression", e.Message, 0);
+        }
+    }
 
-        if (record is not { Status: StepStatus.Succeeded } && step.If is { } condition && !Evaluate(step, key, () => _expressions.Test(condition, frame.Scope())))
+    private async Task ExecuteStepAsync(StepDefinition step, Frame frame, string key, StepRecord? record, CancellationToken cancellationToken)
+    {
+
+        if (record is not { Status: StepStatus.Succeeded } && step.If is { } condition && !Evaluate(() => _expressions.Test(condition, frame.Scope())))
         {
             await CommitAsync(Record(step, key, StepStatus.Skipped) with { EndedAt = _time.GetUtcNow() });
             _observer.StepFinished(_run.Id, _journal[key], TimeSpan.Zero);
@@ -145,7 +157,7 @@ internal sealed class RunExecution
 
     private async Task<(JsonNode? Output, JsonObject? StateChanges)> RunActivityAsync(ActivityStep step, Frame frame, string key, CancellationToken cancellationToken)
     {
-        var inputs = Evaluate(step, key, () => (JsonObject)_expressions.Render(step.With, frame.Scope())!);
+        var inputs = Evaluate(() => (JsonObject)_expressions.Render(step.With, frame.Scope())!);
         var pipeline = StepResilience.Build(step, _time,
             (attempt, delay, reason) => _observer.StepRetrying(_run.Id, key, attempt, delay, reason), cancellationToken);
         var attempt = 0;
@@ -162,7 +174,7 @@ internal sealed class RunExecution
                 var invocation = new StepInvocation(_run.Id, key, step.Id, step.Uses, (JsonObject)inputs.DeepClone(), begun.Attempt, begun.FirstStartedAt, _run.Seed, state);
                 return await _dispatcher.DispatchAsync(invocation, token);
             }, cancellationToken);
-            if (outcome.Error is { } error) throw await FailAsync(frame, step, key, error.Type, error.Message, attempt);
+            if (outcome.Error is { } error) throw await FailAsync(step, key, error.Type, error.Message, attempt);
             return (outcome.Output, outcome.StateChanges);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -175,11 +187,11 @@ internal sealed class RunExecution
         }
         catch (Exception e) when (StepResilience.IsTimeout(e))
         {
-            throw await FailAsync(frame, step, key, "timeout", $"the attempt took longer than {Duration.Format(step.Timeout ?? TimeSpan.Zero)}", attempt);
+            throw await FailAsync(step, key, "timeout", $"the attempt took longer than {Duration.Format(step.Timeout ?? TimeSpan.Zero)}", attempt);
         }
         catch (Exception e)
         {
-            throw await FailAsync(frame, step, key, "exception:" + e.GetType().FullName, e.Message, attempt);
+            throw await FailAsync(step, key, "exception:" + e.GetType().FullName, e.Message, attempt);
         }
     }
 
@@ -189,12 +201,12 @@ internal sealed class RunExecution
         long times = long.MaxValue;
         if (step.Times is { } timesText)
         {
-            var value = Evaluate(step, key, () => _expressions.Render(JsonValue.Create(timesText), frame.Scope()));
-            if (!JsonTypes.Matches(value, InputType.Int) || value!.GetValue<double>() < 0)
-                throw await FailAsync(frame, step, key, "invalid-loop", $"times must evaluate to a whole number of at least 0, but gave {value?.ToJsonString() ?? "null"}", 0);
-            times = (long)value.GetValue<double>();
+            var value = Evaluate(() => _expressions.Render(JsonValue.Create(timesText), frame.Scope()));
+            if (!JsonTypes.Matches(value, InputType.Int) || !JsonTypes.TryGetNumber(value, out var count) || count < 0)
+                throw await FailAsync(step, key, "invalid-loop", $"times must evaluate to a whole number of at least 0, but gave {value?.ToJsonString() ?? "null"}", 0);
+            times = (long)count;
             if (times > max)
-                throw await FailAsync(frame, step, key, "loop-bound-exceeded", $"times evaluated to {times}, more than the loop's hard maximum of {max}", 0);
+                throw await FailAsync(step, key, "loop-bound-exceeded", $"times evaluated to {times}, more than the loop's hard maximum of {max}", 0);
         }
         var iterations = 0;
         var untilMet = false;
@@ -203,7 +215,7 @@ internal sealed class RunExecution
             var iteration = frame.Iteration($"{key}/{iterations}/", iterations);
             await RunStepsAsync(step.Do, iteration, cancellationToken);
             iterations++;
-            if (step.Until is { } until && Evaluate(step, key, () => _expressions.Test(until, iteration.Scope())))
+            if (step.Until is { } until && Evaluate(() => _expressions.Test(until, iteration.Scope())))
             {
                 untilMet = true;
                 break;
@@ -219,9 +231,9 @@ internal sealed class RunExecution
 
     private async Task<JsonNode?> RunParallelAsync(ParallelStep step, Frame frame, string key, CancellationToken cancellationToken)
     {
-        var items = Evaluate(step, key, () => _expressions.Render(JsonValue.Create(step.Over), frame.Scope()));
+        var items = Evaluate(() => _expressions.Render(JsonValue.Create(step.Over), frame.Scope()));
         if (items is not JsonArray list)
-            throw await FailAsync(frame, step, key, "invalid-parallel", $"over must evaluate to a list, but gave {JsonTypes.Describe(items)}", 0);
+            throw await FailAsync(step, key, "invalid-parallel", $"over must evaluate to a list, but gave {JsonTypes.Describe(items)}", 0);
 
         var results = new JsonNode?[list.Count];
         var lastStep = step.Do[^1].Id;
@@ -263,7 +275,7 @@ internal sealed class RunExecution
     private async Task<JsonNode?> RunCallAsync(CallStep step, Frame frame, string key, CancellationToken cancellationToken)
     {
         var callee = _bundle.Get(step.Workflow, step.Version);
-        var given = Evaluate(step, key, () => (JsonObject)_expressions.Render(step.With, frame.Scope())!);
+        var given = Evaluate(() => (JsonObject)_expressions.Render(step.With, frame.Scope())!);
         JsonObject inputs;
         try
         {
@@ -271,12 +283,12 @@ internal sealed class RunExecution
         }
         catch (RunSetupException e)
         {
-            throw await FailAsync(frame, step, key, "invalid-input", e.Message, 0);
+            throw await FailAsync(step, key, "invalid-input", e.Message, 0);
         }
-        var state = Evaluate(step, key, () => InitialState(callee, inputs));
+        var state = Evaluate(() => InitialState(callee, inputs));
         var sub = Frame.ForWorkflow($"{key}/", inputs, state, isRoot: false);
         await RunStepsAsync(callee.Steps, sub, cancellationToken);
-        return Evaluate(step, key, () => WorkflowOutput(callee, sub));
+        return Evaluate(() => WorkflowOutput(callee, sub));
     }
 
     private async Task<JsonNode?> WithTimeoutAsync(StepDefinition step, string key, Func<CancellationToken, Task<JsonNode?>> body, CancellationToken cancellationToken)
@@ -290,20 +302,14 @@ internal sealed class RunExecution
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new StepFailedException(new StepError("timeout", $"the step took longer than {Duration.Format(timeout)}", key, step.Pointer, 0));
+            throw await FailAsync(step, key, "timeout", $"the step took longer than {Duration.Format(timeout)}", 0);
         }
     }
 
-    private T Evaluate<T>(StepDefinition step, string key, Func<T> evaluate)
+    /// <summary>Evaluates under the values lock; an <see cref="ExpressionException"/> fails the step in <see cref="RunStepAsync"/>.</summary>
+    private T Evaluate<T>(Func<T> evaluate)
     {
-        try
-        {
-            lock (_valuesLock) return evaluate();
-        }
-        catch (ExpressionException e)
-        {
-            throw new StepFailedException(new StepError("expression", e.Message, key, step.Pointer, 0));
-        }
+        lock (_valuesLock) return evaluate();
     }
 
     private JsonObject InitialState(WorkflowDefinition definition, JsonObject inputs) =>
@@ -322,7 +328,7 @@ internal sealed class RunExecution
         }
     }
 
-    private async Task<StepFailedException> FailAsync(Frame frame, StepDefinition step, string key, string type, string message, int attempt)
+    private async Task<StepFailedException> FailAsync(StepDefinition step, string key, string type, string message, int attempt)
     {
         var error = new StepError(type, message, key, step.Pointer, attempt);
         var failed = Record(step, key, StepStatus.Failed) with

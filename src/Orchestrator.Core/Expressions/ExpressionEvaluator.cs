@@ -78,7 +78,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits? limits = null)
             null => false,
             JsonValue v when v.GetValueKind() == JsonValueKind.False => false,
             JsonValue v when v.GetValueKind() == JsonValueKind.True => true,
-            JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<double>() != 0,
+            JsonValue v when Json.JsonTypes.TryGetNumber(v, out var number) => number != 0,
             JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>() is not ("" or "false"),
             _ => true,
         };

@@ -67,7 +67,23 @@ public static class JsonTypes
         }
     }
 
+    /// <summary>
+    /// Reads any JSON number as a double. Nodes built in code keep their CLR type (a long is not readable
+    /// as a double through <c>GetValue</c>), while parsed nodes hold JSON text; this reads both.
+    /// </summary>
+    public static bool TryGetNumber(JsonNode? node, out double number)
+    {
+        number = 0;
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.Number) return false;
+        number = value.TryGetValue<long>(out var l) ? l
+            : value.TryGetValue<int>(out var i) ? i
+            : value.TryGetValue<double>(out var d) ? d
+            : value.TryGetValue<float>(out var f) ? f
+            : value.TryGetValue<decimal>(out var m) ? (double)m
+            : double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+        return true;
+    }
+
     private static bool IsInteger(JsonValue value) =>
-        value.TryGetValue<long>(out _) || value.TryGetValue<int>(out _)
-        || (value.TryGetValue<double>(out var d) && Math.Abs(d % 1) == 0 && Math.Abs(d) < 9e15);
+        TryGetNumber(value, out var d) && Math.Abs(d % 1) == 0 && Math.Abs(d) < 9e15;
 }

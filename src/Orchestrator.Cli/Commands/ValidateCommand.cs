@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Output;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary><c>orchestrator validate FILE...</c>: every check a run would make, without running; exit 2 when any file is invalid.</summary>
+public static class ValidateCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("files") { Description = "Definition files (YAML or JSON).", Arity = ArgumentArity.OneOrMore };
+        var command = new Command("validate", "Check workflow definitions: syntax, structure, activities and their inputs, references, bounds.") { files };
+        command.SetAction(parse =>
+        {
+            var host = CliHost.From(parse);
+            var invalid = 0;
+            foreach (var file in parse.GetValue(files)!)
+            {
+                var result = host.Loader(host.Catalog(file)).LoadFile(file);
+                if (result.IsValid)
+                {
+                    Console.Out.WriteLine($"ok    {file}  ({result.Definition!.Reference}, {result.Definition.AllSteps().Count()} steps)");
+                    continue;
+                }
+                invalid++;
+                Console.Out.WriteLine($"FAIL  {file}  ({result.Issues.Count} problem{(result.Issues.Count == 1 ? "" : "s")})");
+                IssuePrinter.Print(result.Issues);
+            }
+            return invalid == 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Orchestrator.Core.Activities;
+using Orchestrator.Core.Activities.BuiltIn;
+using Orchestrator.Core.Definitions;
+using Orchestrator.Core.Definitions.Catalog;
+using Orchestrator.Core.Plugins;
+using Orchestrator.Storage.Sqlite;
+
+namespace Orchestrator.Cli.Hosting;
+
+/// <summary>
+/// What a command works with, built from the global options: the activities (built-in and from plugins),
+/// the catalog of workflow definitions, and the store. Plugin errors are warnings: the rest still loads.
+/// </summary>
+public sealed class CliHost
+{
+    private CliHost(ParseResult parse)
+    {
+        StoreFolder = parse.GetValue(GlobalOptions.Store)!;
+        WorkflowFolders = parse.GetValue(GlobalOptions.Workflows) ?? [];
+        Activities = new ActivityRegistry().AddBuiltInActivities();
+        PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? []);
+        foreach (var error in PluginResult.Errors)
+            Console.Error.WriteLine($"warning: plugin not loaded: {error}");
+    }
+
+    public string StoreFolder { get; }
+    public IReadOnlyList<string> WorkflowFolders { get; }
+    public ActivityRegistry Activities { get; }
+    public PluginLoadResult PluginResult { get; }
+
+    public static CliHost From(ParseResult parse) => new(parse);
+
+    /// <summary>The workflows folders, plus the folder of <paramref name="file"/> so its neighbours can be called.</summary>
+    public FolderDefinitionCatalog Catalog(string? file = null)
+    {
+        var folders = WorkflowFolders.ToList();
+        if (file is not null && Path.GetDirectoryName(Path.GetFullPath(file)) is { } folder) folders.Add(folder);
+        return new FolderDefinitionCatalog(folders);
+    }
+
+    public DefinitionLoader Loader(IDefinitionCatalog catalog) => new(Activities, catalog);
+
+    public SqliteRunStore OpenStore() => new(StoreFolder);
+}

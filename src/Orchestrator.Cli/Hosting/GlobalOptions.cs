@@ -1,0 +1,36 @@
+using System.CommandLine;
+
+namespace Orchestrator.Cli.Hosting;
+
+/// <summary>Options every command understands: where the store is, where plugins and workflows are found.</summary>
+public static class GlobalOptions
+{
+    public static readonly Option<string> Store = new("--store")
+    {
+        Description = "The store folder (SQLite). Default: $ORCHESTRATOR_STORE, else .orchestrator in the working directory.",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_STORE") is { Length: > 0 } s ? s : ".orchestrator",
+    };
+
+    public static readonly Option<string[]> Plugins = new("--plugins")
+    {
+        Description = "A folder of plugins; repeatable. Default: $ORCHESTRATOR_PLUGINS (':'-separated), else plugins/.",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_PLUGINS") is { Length: > 0 } p ? p.Split(':', StringSplitOptions.RemoveEmptyEntries) : ["plugins"],
+    };
+
+    public static readonly Option<string[]> Workflows = new("--workflows")
+    {
+        Description = "A folder of workflow definitions, for 'run ID' and sub-workflow calls; repeatable. Default: workflows/.",
+        Recursive = true,
+        DefaultValueFactory = _ => ["workflows"],
+    };
+
+    public static void AddTo(RootCommand root)
+    {
+        root.Options.Add(Store);
+        root.Options.Add(Plugins);
+        root.Options.Add(Workflows);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Orchestrator.Cli.Tests.Support;
+
+/// <summary>Runs the real <c>orchestrator</c> command in a child process.</summary>
+public static class Cli
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Repository.CommandDll);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        info.Environment.Remove("ORCHESTRATOR_STORE");
+        info.Environment.Remove("ORCHESTRATOR_PLUGINS");
+        return info;
+    }
+
+    public static async Task<Result> RunAsync(string workingDirectory, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(guard.Token);
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Common arguments: a private store and the repository's plugins and workflows.</summary>
+    public static string[] With(string store, params string[] args) =>
+        [.. args, "--store", store, "--plugins", Repository.Plugins, "--workflows", Repository.Workflows];
+}
