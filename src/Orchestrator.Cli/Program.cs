@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Orchestrator.Cli.Commands;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Core.Engine;
@@ -21,10 +22,17 @@ if (parse.Errors.Count > 0)
     return ExitCodes.InvalidInput;
 }
 
+// Ctrl+C and SIGTERM ask the run to stop at a step boundary: the engine records it as cancelled and
+// 'resume' continues it. The process is never torn down under a running commit.
+using var interrupt = new CancellationTokenSource();
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
+
 try
 {
     // Our own handlers below turn setup errors into exit code 2; the default handler would print a stack trace and exit 1.
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+    return await parse.InvokeAsync(configuration, interrupt.Token);
 }
 catch (RunSetupException e)
 {
@@ -35,4 +43,11 @@ catch (StoreOpenException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return ExitCodes.InvalidInput;
+}
+
+void Interrupt(PosixSignalContext context)
+{
+    context.Cancel = true;
+    if (!interrupt.IsCancellationRequested) Console.Error.WriteLine("interrupted: stopping at the next step boundary");
+    interrupt.Cancel();
 }

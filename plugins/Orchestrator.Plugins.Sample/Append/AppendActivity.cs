@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Definitions;
 
@@ -10,17 +11,36 @@ namespace Orchestrator.Plugins.Sample.Append;
 /// </summary>
 public sealed class AppendActivity() : Activity<AppendOptions, AppendOutput>("sample/append", "Appends a line to a file once per step execution (idempotent).", new AppendOptionsValidator())
 {
+    // Parallel branches may append to the same file at once; .NET appends by seeking to the end, so
+    // two unsynchronised writers can overwrite each other's line. One lock per file keeps every line.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> FileLocks = new(StringComparer.Ordinal);
+
     protected override async ValueTask<ActivityOutcome> ExecuteAsync(AppendOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
         if (options.AuditFile is { } audit)
-            await File.AppendAllTextAsync(audit, $"{context.IdempotencyKey}\t{context.Attempt}\n", cancellationToken);
+            await AppendLockedAsync(audit, $"{context.IdempotencyKey}\t{context.Attempt}", cancellationToken);
         Duration.TryParse(options.Work, out var work);
         if (work > TimeSpan.Zero) await Task.Delay(work, context.Time, cancellationToken);
 
-        var line = $"{context.IdempotencyKey}\t{options.Text}";
-        if (File.Exists(options.File) && (await File.ReadAllLinesAsync(options.File, cancellationToken)).Any(l => l.StartsWith(context.IdempotencyKey + "\t", StringComparison.Ordinal)))
-            return Done(new AppendOutput(false));
-        await File.AppendAllTextAsync(options.File, line + "\n", CancellationToken.None);
-        return Done(new AppendOutput(true));
+        var appended = await AppendLockedAsync(options.File, $"{context.IdempotencyKey}\t{options.Text}", cancellationToken, unlessKey: context.IdempotencyKey);
+        return Done(new AppendOutput(appended));
+    }
+
+    private static async Task<bool> AppendLockedAsync(string file, string line, CancellationToken cancellationToken, string? unlessKey = null)
+    {
+        var gate = FileLocks.GetOrAdd(Path.GetFullPath(file), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (unlessKey is not null && File.Exists(file)
+                && (await File.ReadAllLinesAsync(file, cancellationToken)).Any(l => l.StartsWith(unlessKey + "\t", StringComparison.Ordinal)))
+                return false;
+            await File.AppendAllTextAsync(file, line + "\n", CancellationToken.None);
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 }

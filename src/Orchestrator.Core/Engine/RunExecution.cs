@@ -201,7 +201,10 @@ internal sealed class RunExecution
         long times = long.MaxValue;
         if (step.Times is { } timesText)
         {
-            var value = Evaluate(() => _expressions.Render(JsonValue.Create(timesText), frame.Scope()));
+            // A literal count is kept as its JSON text; only an expression needs evaluating.
+            var value = ExpressionTemplate.Contains(timesText)
+                ? Evaluate(() => _expressions.Render(JsonValue.Create(timesText), frame.Scope()))
+                : JsonNode.Parse(timesText);
             if (!JsonTypes.Matches(value, InputType.Int) || !JsonTypes.TryGetNumber(value, out var count) || count < 0)
                 throw await FailAsync(step, key, "invalid-loop", $"times must evaluate to a whole number of at least 0, but gave {value?.ToJsonString() ?? "null"}", 0);
             times = (long)count;

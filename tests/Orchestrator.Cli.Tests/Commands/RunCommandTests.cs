@@ -10,7 +10,7 @@ public sealed class RunCommandTests
     {
         using var temp = new TempFolder();
 
-        var result = await Cli.RunAsync(Repository.Root, Cli.With(temp.Path, "run", "workflows/demo-pipeline.yaml", "--seed", "7", "--json"));
+        var result = await CliProcess.RunAsync(Repository.Root, CliProcess.With(temp.Path, "run", "workflows/demo-pipeline.yaml", "--seed", "7", "--json"));
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         var run = JsonNode.Parse(result.Stdout)!;
@@ -25,11 +25,11 @@ public sealed class RunCommandTests
     public async Task Show_and_runs_print_one_json_document_each()
     {
         using var temp = new TempFolder();
-        var run = await Cli.RunAsync(Repository.Root, Cli.With(temp.Path, "run", "demo-pipeline@1", "--id", "demo-1", "--input", "rounds=1", "--json"));
+        var run = await CliProcess.RunAsync(Repository.Root, CliProcess.With(temp.Path, "run", "demo-pipeline@1", "--id", "demo-1", "--input", "rounds=1", "--json"));
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
 
-        var show = await Cli.RunAsync(Repository.Root, Cli.With(temp.Path, "show", "demo-1", "--json"));
-        var runs = await Cli.RunAsync(Repository.Root, Cli.With(temp.Path, "runs", "--json"));
+        var show = await CliProcess.RunAsync(Repository.Root, CliProcess.With(temp.Path, "show", "demo-1", "--json"));
+        var runs = await CliProcess.RunAsync(Repository.Root, CliProcess.With(temp.Path, "runs", "--json"));
 
         Assert.Equal(0, show.ExitCode);
         var steps = JsonNode.Parse(show.Stdout)!["steps"]!.AsArray();
@@ -49,7 +49,7 @@ public sealed class RunCommandTests
               - { id: stop, uses: fail, with: { message: "budget exceeded", type: budget-exceeded } }
             """);
 
-        var result = await Cli.RunAsync(temp.Path, Cli.With(temp.Path, "run", file, "--json"));
+        var result = await CliProcess.RunAsync(temp.Path, CliProcess.With(temp.Path, "run", file, "--json"));
 
         Assert.Equal(1, result.ExitCode);
         var error = JsonNode.Parse(result.Stdout)!["error"]!;
@@ -65,8 +65,8 @@ public sealed class RunCommandTests
     {
         using var temp = new TempFolder();
 
-        var result = await Cli.RunAsync(Repository.Root, Cli.With(temp.Path, "run", "workflows/demo-pipeline.yaml", option, value));
-        var runs = await Cli.RunAsync(Repository.Root, Cli.With(temp.Path, "runs", "--json"));
+        var result = await CliProcess.RunAsync(Repository.Root, CliProcess.With(temp.Path, "run", "workflows/demo-pipeline.yaml", option, value));
+        var runs = await CliProcess.RunAsync(Repository.Root, CliProcess.With(temp.Path, "runs", "--json"));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr);
@@ -78,8 +78,8 @@ public sealed class RunCommandTests
     {
         using var temp = new TempFolder();
 
-        var usage = await Cli.RunAsync(temp.Path, Cli.With(temp.Path, "frobnicate"));
-        var resume = await Cli.RunAsync(temp.Path, Cli.With(temp.Path, "resume", "no-such-run"));
+        var usage = await CliProcess.RunAsync(temp.Path, CliProcess.With(temp.Path, "frobnicate"));
+        var resume = await CliProcess.RunAsync(temp.Path, CliProcess.With(temp.Path, "resume", "no-such-run"));
 
         Assert.Equal(2, usage.ExitCode);
         Assert.Equal(2, resume.ExitCode);
@@ -91,7 +91,7 @@ public sealed class RunCommandTests
     {
         using var temp = new TempFolder();
 
-        var result = await Cli.RunAsync(temp.Path, Cli.With(temp.Path, "activities", "--json"));
+        var result = await CliProcess.RunAsync(temp.Path, CliProcess.With(temp.Path, "activities", "--json"));
 
         Assert.Equal(0, result.ExitCode);
         var activities = JsonNode.Parse(result.Stdout)!.AsArray();

@@ -11,7 +11,7 @@ public sealed class ValidateCommandTests
         Assert.NotEmpty(files);
         using var temp = new TempFolder();
 
-        var result = await Cli.RunAsync(Repository.Root, Cli.With(temp.Path, ["validate", .. files]));
+        var result = await CliProcess.RunAsync(Repository.Root, CliProcess.With(temp.Path, ["validate", .. files]));
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         Assert.Equal(files.Length, result.Stdout.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal)));
@@ -32,7 +32,7 @@ public sealed class ValidateCommandTests
                 with: { message: "${steps.nothing.output}" }
             """);
 
-        var result = await Cli.RunAsync(temp.Path, Cli.With(temp.Path, "validate", file));
+        var result = await CliProcess.RunAsync(temp.Path, CliProcess.With(temp.Path, "validate", file));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"{file}:4:", result.Stderr);
@@ -47,7 +47,7 @@ public sealed class ValidateCommandTests
         using var temp = new TempFolder();
         var file = temp.Write("syntax.yaml", "id: x\nsteps:\n  - id: a\n    uses: log\n   with: [\n");
 
-        var result = await Cli.RunAsync(temp.Path, Cli.With(temp.Path, "validate", file));
+        var result = await CliProcess.RunAsync(temp.Path, CliProcess.With(temp.Path, "validate", file));
 
         Assert.Equal(2, result.ExitCode);
         Assert.Matches($@"{System.Text.RegularExpressions.Regex.Escape(file)}:\d+:\d+", result.Stderr);

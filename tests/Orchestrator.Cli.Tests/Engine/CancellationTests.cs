@@ -20,7 +20,7 @@ public sealed class CancellationTests
             """);
         var store = temp.File("store");
 
-        using var process = Process.Start(Cli.StartInfo(temp.Path, Cli.With(store, "run", file, "--id", "slow-1")))!;
+        using var process = Process.Start(CliProcess.StartInfo(temp.Path, CliProcess.With(store, "run", file, "--id", "slow-1")))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         while (await process.StandardError.ReadLineAsync() is { } line && !line.Contains("ok   first", StringComparison.Ordinal)) { }
         using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString()])) await interrupt.WaitForExitAsync();
@@ -28,12 +28,12 @@ public sealed class CancellationTests
         await stdout;
 
         Assert.Equal(130, process.ExitCode);
-        var show = await Cli.RunAsync(temp.Path, Cli.With(store, "show", "slow-1", "--json"));
+        var show = await CliProcess.RunAsync(temp.Path, CliProcess.With(store, "show", "slow-1", "--json"));
         var run = JsonNode.Parse(show.Stdout)!;
         Assert.Equal("cancelled", run["status"]!.GetValue<string>());
         Assert.Equal(1, run["state"]!["done"]!.GetValue<int>());
 
-        var resumed = await Cli.RunAsync(temp.Path, Cli.With(store, "resume", "slow-1", "--json"));
+        var resumed = await CliProcess.RunAsync(temp.Path, CliProcess.With(store, "resume", "slow-1", "--json"));
         Assert.True(resumed.ExitCode == 0, resumed.Stdout + resumed.Stderr);
         Assert.Equal(2, JsonNode.Parse(resumed.Stdout)!["state"]!["done"]!.GetValue<int>());
         Assert.DoesNotContain("ok   first", resumed.Stderr);

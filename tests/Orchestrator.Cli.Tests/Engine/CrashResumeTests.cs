@@ -26,7 +26,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         state: { count: 0 }
         steps:
           - id: rounds
-            loop: { times: 4, max: 10 }
+            loop: { times: 12, max: 20 }
             do:
               - id: fan
                 parallel: { over: "${[1, 2]}", as: n, maxDegree: 2 }
@@ -60,8 +60,8 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         var store = temp.File("store");
         var effects = temp.File("effects.txt");
         var audit = temp.File("audit.txt");
-        string[] Start() => Cli.With(store, "run", file, "--id", RunId, "--seed", "11", "--json", "--input", $"effects={effects}", "--input", $"audit={audit}");
-        string[] Resume() => Cli.With(store, "resume", RunId, "--json");
+        string[] Start() => CliProcess.With(store, "run", file, "--id", RunId, "--seed", "11", "--json", "--input", $"effects={effects}", "--input", $"audit={audit}");
+        string[] Resume() => CliProcess.With(store, "resume", RunId, "--json");
 
         var random = new Random(20261123);
         var kills = 0;
@@ -72,7 +72,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
             var auditBefore = File.Exists(audit) ? File.ReadAllLines(audit).Length : 0;
             // Alternate the two ways back in: starting the same run id again, and 'resume'.
             var args = launch % 2 == 0 ? Start() : Resume();
-            var killAfter = kills < Kills ? 1 + random.Next(3) : int.MaxValue;
+            var killAfter = kills < Kills ? 1 + random.Next(2) : int.MaxValue;
             var (exited, stdout) = await LaunchAndKillAsync(args, killAfter, TimeSpan.FromMilliseconds(random.Next(0, 60)));
             if (exited) finalStdout = stdout;
             else kills++;
@@ -102,7 +102,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
     {
         var store = temp.File("reference-store");
         var effects = temp.File("reference-effects.txt");
-        var result = await Cli.RunAsync(temp.Path, Cli.With(store, "run", file, "--id", RunId, "--seed", "11", "--json",
+        var result = await CliProcess.RunAsync(temp.Path, CliProcess.With(store, "run", file, "--id", RunId, "--seed", "11", "--json",
             "--input", $"effects={effects}", "--input", $"audit={temp.File("reference-audit.txt")}"));
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         return (JsonNode.Parse(result.Stdout)!, File.ReadAllLines(effects), store);
@@ -111,7 +111,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
     /// <summary>Starts the command and SIGKILLs it once it has reported <paramref name="steps"/> finished steps (plus a little).</summary>
     private async Task<(bool Exited, string Stdout)> LaunchAndKillAsync(string[] args, int steps, TimeSpan extra)
     {
-        using var process = Process.Start(Cli.StartInfo(Path.GetTempPath(), args))!;
+        using var process = Process.Start(CliProcess.StartInfo(Path.GetTempPath(), args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var seen = 0;
         while (await process.StandardError.ReadLineAsync() is { } line)

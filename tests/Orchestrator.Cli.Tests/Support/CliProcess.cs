@@ -4,7 +4,7 @@ using System.Text;
 namespace Orchestrator.Cli.Tests.Support;
 
 /// <summary>Runs the real <c>orchestrator</c> command in a child process.</summary>
-public static class Cli
+public static class CliProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 

@@ -1,0 +1,204 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine.Store;
+
+namespace Orchestrator.Storage.Sqlite;
+
+/// <summary>
+/// The embedded, default run store: one SQLite file, <c>orchestrator.db</c>, in a store folder. One connection
+/// per instance, used by one caller at a time (parallel branches of a run commit concurrently); several
+/// processes may share the file, each waiting up to 5 s for another's write.
+/// </summary>
+public sealed class SqliteRunStore : IRunStore, IDisposable, IAsyncDisposable
+{
+    private const int SqliteConstraintForeignKey = 787;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SqliteConnection _connection;
+    private readonly SqliteStatements _statements;
+    private bool _disposed;
+
+    /// <summary>Opens (creating when missing) the store in <paramref name="directory"/>, e.g. <c>.orchestrator</c>.</summary>
+    /// <exception cref="StoreOpenException">The folder or its database cannot be used; the message says why and what to do.</exception>
+    public SqliteRunStore(string directory)
+    {
+        (_connection, DatabasePath) = SqliteStoreFile.Open(directory);
+        try
+        {
+            _statements = new SqliteStatements(_connection);
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The database file's full path.</summary>
+    public string DatabasePath { get; }
+
+    /// <summary>The table schema version this build writes (separate from <see cref="RunRecord.CurrentSchemaVersion"/>).</summary>
+    public static int SchemaVersion => SqliteMigrations.Latest;
+
+    public Task CreateRunAsync(RunRecord run, CancellationToken cancellationToken) =>
+        UseAsync(statements =>
+        {
+            RunRows.BindInsert(statements.InsertRun, run);
+            if (statements.InsertRun.ExecuteNonQuery() == 0) throw new InvalidOperationException($"run {run.Id} already exists in {DatabasePath}");
+            return true;
+        }, cancellationToken);
+
+    public Task<RunRecord?> FindRunAsync(string runId, CancellationToken cancellationToken) =>
+        UseAsync(statements =>
+        {
+            statements.FindRun.Parameters["$id"].Value = runId;
+            using var reader = statements.FindRun.ExecuteReader();
+            return reader.Read() ? RunRows.Read(reader) : null;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken)
+    {
+        // As the in-memory store: no limit left means no runs (SQLite would read a negative LIMIT as "all").
+        if (limit <= 0) return [];
+        return await UseAsync(statements =>
+        {
+            statements.ListRuns.Parameters["$limit"].Value = limit;
+            using var reader = statements.ListRuns.ExecuteReader();
+            var runs = new List<RunRecord>();
+            while (reader.Read()) runs.Add(RunRows.Read(reader));
+            return runs;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<StepRecord>> GetStepsAsync(string runId, CancellationToken cancellationToken) =>
+        UseAsync<IReadOnlyList<StepRecord>>(statements =>
+        {
+            statements.StepsOfRun.Parameters["$run_id"].Value = runId;
+            using var reader = statements.StepsOfRun.ExecuteReader();
+            var steps = new List<StepRecord>();
+            while (reader.Read()) steps.Add(StepRows.Read(reader));
+            return steps;
+        }, cancellationToken);
+
+    public Task<StepStart> BeginStepAsync(string runId, StepRecord step, DateTimeOffset now, CancellationToken cancellationToken) =>
+        UseAsync(statements =>
+        {
+            // One statement, so atomic without an explicit transaction.
+            StepRows.BindBegin(statements.BeginStep, runId, step, now);
+            try
+            {
+                using var reader = statements.BeginStep.ExecuteReader();
+                reader.Read();
+                return new StepStart(reader.GetInt32(0), SqliteValues.ParseTime(reader.GetString(1)));
+            }
+            catch (SqliteException e) when (e.SqliteExtendedErrorCode == SqliteConstraintForeignKey)
+            {
+                throw RunNotFound(runId, e);
+            }
+        }, cancellationToken);
+
+    public Task CommitStepAsync(string runId, StepRecord step, JsonObject runState, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Serialise before taking the lock: concurrent branches then queue only for the write itself.
+        var columns = StepColumns.From(step);
+        var state = runState.ToJsonString();
+        return UseAsync(statements =>
+        {
+            var run = statements.CommitRun;
+            var record = statements.CommitStep;
+            using var transaction = _connection.BeginTransaction();
+            run.Transaction = transaction;
+            record.Transaction = transaction;
+            try
+            {
+                run.Parameters["$id"].Value = runId;
+                run.Parameters["$state"].Value = state;
+                run.Parameters["$position"].Value = step.Key;
+                run.Parameters["$committed"].Value = step.IsCommitted ? 1 : 0;
+                run.Parameters["$updated_at"].Value = SqliteValues.Time(now);
+                if (run.ExecuteNonQuery() == 0) throw RunNotFound(runId, null);
+                StepRows.BindCommit(record, runId, columns);
+                record.ExecuteNonQuery();
+                transaction.Commit();
+            }
+            finally
+            {
+                // Disposing an uncommitted transaction rolls it back: the run and the step change together or not at all.
+                run.Transaction = null;
+                record.Transaction = null;
+            }
+            return true;
+        }, cancellationToken);
+    }
+
+    public Task UpdateRunStatusAsync(string runId, RunStatus status, JsonNode? output, StepError? error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var outputText = SqliteValues.Json(output);
+        var errorText = SqliteValues.Error(error);
+        return UseAsync(statements =>
+        {
+            var update = statements.UpdateRunStatus;
+            update.Parameters["$id"].Value = runId;
+            update.Parameters["$status"].Value = SqliteValues.Status(status);
+            update.Parameters["$output"].Value = outputText;
+            update.Parameters["$error"].Value = errorText;
+            update.Parameters["$updated_at"].Value = SqliteValues.Time(now);
+            if (update.ExecuteNonQuery() == 0) throw RunNotFound(runId, null);
+            return true;
+        }, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _gate.Wait();
+        try
+        {
+            Close();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            Close();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Close()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _statements.Dispose();
+        _connection.Dispose();
+    }
+
+    // Microsoft.Data.Sqlite's async methods run synchronously anyway; the gate is what is awaited, so callers
+    // queued behind a slow write (another process holding the lock) do not block threads while they wait.
+    private async Task<T> UseAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return work(_statements);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private InvalidOperationException RunNotFound(string runId, Exception? inner) =>
+        new($"run {runId} is not in the store {DatabasePath}", inner);
+}
