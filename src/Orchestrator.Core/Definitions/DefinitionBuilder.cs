@@ -111,7 +111,7 @@ public static partial class DefinitionBuilder
             }
             var hasDefault = decl.ContainsKey("default");
             var defaultValue = decl["default"];
-            if (hasDefault && defaultValue is not null && !JsonTypes.Matches(defaultValue, type) && !IsExpression(defaultValue))
+            if (hasDefault && defaultValue is not null && !JsonTypes.Matches(defaultValue, type) && !(type == InputType.Number && JsonTypes.Matches(defaultValue, InputType.Int)))
                 issues.Add(JsonPointer.Append(path, "default"), $"the default is a {JsonTypes.Describe(defaultValue)} but the input is declared {typeName}", "change the default or the type");
             inputs.Add(new InputDefinition(name, type, defaultValue?.DeepClone(), hasDefault, decl["description"]?.ToString()));
         }
@@ -217,6 +217,8 @@ public static partial class DefinitionBuilder
             else issues.Add(JsonPointer.Append(path, "timeout"), $"'{timeoutNode}' is not a duration", Duration.Hint);
         }
         var retry = BuildRetry(obj["retry"], JsonPointer.Append(path, "retry"), issues);
+        if (obj.ContainsKey("retry") && kinds[0] != "uses")
+            issues.Add(JsonPointer.Append(path, "retry"), $"retry applies to activity steps, not to a {kinds[0]} step", "put the retry on the activity steps inside it");
         var with = obj["with"] switch
         {
             null => new JsonObject(),
@@ -257,12 +259,12 @@ public static partial class DefinitionBuilder
                 if (loop["max"] is { } maxNode)
                 {
                     if (TryInt(maxNode, out var m) && m >= 1) max = m;
-                    else issues.Add(JsonPointer.Append(path, "loop/max"), "max must be a whole number of at least 1", "e.g. 'max: 100'");
+                    else issues.Add(path + "/loop/max", "max must be a whole number of at least 1", "e.g. 'max: 100'");
                 }
                 return new LoopStep
                 {
                     Id = id, Pointer = path, If = condition, Timeout = timeout, Retry = retry,
-                    Times = loop["times"] is { } times ? ScalarText(times) : null,
+                    Times = loop["times"]?.DeepClone(),
                     Until = OptionalString(loop, JsonPointer.Append(path, "loop"), "until", issues),
                     Max = max,
                     Do = body,
@@ -275,14 +277,14 @@ public static partial class DefinitionBuilder
                     return null;
                 }
                 CheckKeys(parallel, JsonPointer.Append(path, "parallel"), ParallelKeys, issues, "a parallel step");
-                var over = parallel["over"] is { } overNode ? (overNode is JsonArray ? overNode.ToJsonString() : overNode.ToString()) : null;
+                var over = parallel["over"]?.DeepClone();
                 if (over is null) issues.Add(JsonPointer.Append(path, "parallel"), "parallel needs 'over': the list to fan out over", "e.g. 'over: \"${inputs.items}\"'");
                 var name = OptionalString(parallel, JsonPointer.Append(path, "parallel"), "as", issues) ?? "item";
                 if (!IdentifierPattern().IsMatch(name) || ReservedNames.Contains(name))
-                    issues.Add(JsonPointer.Append(path, "parallel/as"), $"'{name}' cannot name the item", "use an identifier other than inputs, state, steps and loop");
+                    issues.Add(path + "/parallel/as", $"'{name}' cannot name the item", "use an identifier other than inputs, state, steps and loop");
                 var degree = 4;
                 if (parallel["maxDegree"] is { } degreeNode && (!TryInt(degreeNode, out degree) || degree < 1 || degree > 256))
-                    issues.Add(JsonPointer.Append(path, "parallel/maxDegree"), "maxDegree must be a whole number from 1 to 256", "e.g. 'maxDegree: 4'");
+                    issues.Add(path + "/parallel/maxDegree", "maxDegree must be a whole number from 1 to 256", "e.g. 'maxDegree: 4'");
                 if (over is null) return null;
                 return new ParallelStep { Id = id, Pointer = path, If = condition, Timeout = timeout, Retry = retry, Over = over, As = name, MaxDegree = degree, Do = body };
 
@@ -296,7 +298,7 @@ public static partial class DefinitionBuilder
                 var workflow = RequiredString(call, JsonPointer.Append(path, "call"), "workflow", issues, "name the workflow to call by its id");
                 var calledVersion = 0;
                 if (call["version"] is not { } cv || !TryInt(cv, out calledVersion) || calledVersion < 1)
-                    issues.Add(JsonPointer.Append(path, "call/version"), "call needs a 'version': a sub-workflow is pinned, never 'latest'", "e.g. 'version: 1'");
+                    issues.Add(path + "/call/version", "call needs a 'version': a sub-workflow is pinned, never 'latest'", "e.g. 'version: 1'");
                 if (workflow is null || calledVersion < 1) return null;
                 return new CallStep { Id = id, Pointer = path, If = condition, Timeout = timeout, Retry = retry, Workflow = workflow, Version = calledVersion, With = with };
         }
@@ -374,8 +376,6 @@ public static partial class DefinitionBuilder
         value = 0;
         return node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var l) && l is >= int.MinValue and <= int.MaxValue && (value = (int)l) == l;
     }
-
-    private static bool IsExpression(JsonNode node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.ToString().Contains("${", StringComparison.Ordinal);
 
     private static string IdentifierHint(string id) => InvalidIdentifierChars().Replace(id, "_");
 

@@ -28,7 +28,8 @@ public sealed class ActivityStep : StepDefinition
 /// <summary>Repeats its body <c>times</c> times and/or until <c>until</c> holds, never more than <c>max</c>.</summary>
 public sealed class LoopStep : StepDefinition
 {
-    public string? Times { get; init; }
+    /// <summary>A whole number or an expression giving one; null when only <see cref="Until"/> bounds the loop.</summary>
+    public JsonNode? Times { get; init; }
     public string? Until { get; init; }
     public int? Max { get; init; }
     public required IReadOnlyList<StepDefinition> Do { get; init; }
@@ -38,7 +39,8 @@ public sealed class LoopStep : StepDefinition
 /// <summary>Runs its body once per item of a list, up to <c>maxDegree</c> at once; its output is each branch's last output, in item order.</summary>
 public sealed class ParallelStep : StepDefinition
 {
-    public required string Over { get; init; }
+    /// <summary>A list, or an expression giving one.</summary>
+    public required JsonNode Over { get; init; }
     public string As { get; init; } = "item";
     public int MaxDegree { get; init; } = 4;
     public required IReadOnlyList<StepDefinition> Do { get; init; }

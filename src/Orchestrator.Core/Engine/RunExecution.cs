@@ -199,12 +199,9 @@ internal sealed class RunExecution
     {
         var max = Math.Min(step.Max ?? _options.MaxLoopIterations, _options.MaxLoopIterations);
         long times = long.MaxValue;
-        if (step.Times is { } timesText)
+        if (step.Times is { } timesSource)
         {
-            // A literal count is kept as its JSON text; only an expression needs evaluating.
-            var value = ExpressionTemplate.Contains(timesText)
-                ? Evaluate(() => _expressions.Render(JsonValue.Create(timesText), frame.Scope()))
-                : JsonNode.Parse(timesText);
+            var value = Evaluate(() => _expressions.Render(timesSource, frame.Scope()));
             if (!JsonTypes.Matches(value, InputType.Int) || !JsonTypes.TryGetNumber(value, out var count) || count < 0)
                 throw await FailAsync(step, key, "invalid-loop", $"times must evaluate to a whole number of at least 0, but gave {value?.ToJsonString() ?? "null"}", 0);
             times = (long)count;
@@ -234,7 +231,7 @@ internal sealed class RunExecution
 
     private async Task<JsonNode?> RunParallelAsync(ParallelStep step, Frame frame, string key, CancellationToken cancellationToken)
     {
-        var items = Evaluate(() => _expressions.Render(JsonValue.Create(step.Over), frame.Scope()));
+        var items = Evaluate(() => _expressions.Render(step.Over, frame.Scope()));
         if (items is not JsonArray list)
             throw await FailAsync(step, key, "invalid-parallel", $"over must evaluate to a list, but gave {JsonTypes.Describe(items)}", 0);
 

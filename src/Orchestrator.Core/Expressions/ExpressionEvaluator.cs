@@ -12,15 +12,16 @@ using JintJsonSerializer = Jint.Native.Json.JsonSerializer;
 namespace Orchestrator.Core.Expressions;
 
 /// <summary>
-/// Evaluates <c>${...}</c> expressions in a JavaScript sandbox (Jint): no CLR access, no
+/// Evaluates <c>${...}</c> expressions in a JavaScript sandbox (Jint): no CLR access, no clock and no
 /// <c>Math.random</c> (randomness must come from the run's seed, or a resumed run would take another path),
-/// and hard limits on statements, time, memory, recursion and array size. Each evaluation gets a fresh
+/// and hard limits on statements, time, memory, recursion, array size and string size
+/// (<see cref="SandboxHardening"/>). Each evaluation gets a fresh
 /// engine, so one expression can never leave anything behind for the next.
 /// </summary>
 public sealed class ExpressionEvaluator(ExpressionLimits? limits = null)
 {
     private static readonly ConcurrentDictionary<string, Prepared<Script>> Scripts = new(StringComparer.Ordinal);
-    private static readonly Prepared<Script> Hardening = JsEngine.PrepareScript("delete Math.random;");
+    private static readonly ConcurrentDictionary<long, Prepared<Script>> Hardenings = new();
     private readonly ExpressionLimits _limits = limits ?? ExpressionLimits.Default;
 
     public ExpressionLimits Limits => _limits;
@@ -33,7 +34,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits? limits = null)
         var engine = CreateEngine();
         try
         {
-            engine.Execute(Hardening);
+            engine.Execute(Hardenings.GetOrAdd(_limits.MaxMemoryBytes / 2, static chars => JsEngine.PrepareScript(SandboxHardening.Script(chars))));
             Bind(engine, scope, analysis);
             var result = engine.Evaluate(script);
             return ToJson(engine, result, expression);
@@ -117,6 +118,8 @@ public sealed class ExpressionEvaluator(ExpressionLimits? limits = null)
         options.LimitMemory(_limits.MaxMemoryBytes);
         options.LimitRecursion(_limits.MaxRecursionDepth);
         options.Constraints.MaxArraySize = _limits.MaxArraySize;
+        // A backtracking regular expression is one long call; without this it runs for Jint's default 10 s.
+        options.Constraints.RegexTimeout = _limits.Timeout;
         options.Interop.Enabled = false;
         options.Interop.AllowGetType = false;
         options.Interop.AllowSystemReflection = false;

@@ -42,8 +42,9 @@ public static class JsonPointer
 
     /// <summary>True when <paramref name="pointer"/> is <paramref name="ancestor"/> or lies below it.</summary>
     public static bool IsWithin(string pointer, string ancestor) =>
-        pointer == ancestor || (pointer.StartsWith(ancestor, StringComparison.Ordinal) && pointer.Length > ancestor.Length && pointer[ancestor.Length] == '/')
-        || ancestor.Length == 0;
+        ancestor.Length == 0
+        || pointer == ancestor
+        || (pointer.StartsWith(ancestor, StringComparison.Ordinal) && pointer[ancestor.Length] == '/');
 
     public static string Describe(IEnumerable<string> segments)
     {

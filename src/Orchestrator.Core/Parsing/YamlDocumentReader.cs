@@ -38,6 +38,10 @@ public static partial class YamlDocumentReader
 
     private static JsonNode? Convert(string file, YamlNode node, string pointer, SourceMap map)
     {
+        // The loader resolves aliases into shared nodes, so refuse the anchor that makes them possible:
+        // a definition that may be patched by a self-edit must say each value in exactly one place.
+        if (!node.Anchor.IsEmpty)
+            throw new DefinitionSyntaxException(file, Locate(node), $"anchors and aliases (&{node.Anchor}) are not supported in definitions; repeat the value instead.");
         map.Add(pointer, Locate(node));
         switch (node)
         {
@@ -49,7 +53,10 @@ public static partial class YamlDocumentReader
                         throw new DefinitionSyntaxException(file, Locate(keyNode), "mapping keys must be plain text.");
                     if (obj.ContainsKey(key))
                         throw new DefinitionSyntaxException(file, Locate(keyNode), $"the key '{key}' appears twice in the same mapping; keep one.");
-                    obj[key] = Convert(file, valueNode, JsonPointer.Append(pointer, key), map);
+                    // A block value starts on the line after its key; locate it at the key, as JSON does.
+                    var child = JsonPointer.Append(pointer, key);
+                    if (valueNode is not YamlScalarNode) map.Add(child, Locate(keyNode));
+                    obj[key] = Convert(file, valueNode, child, map);
                 }
                 return obj;
             case YamlSequenceNode sequence:
@@ -60,7 +67,7 @@ public static partial class YamlDocumentReader
             case YamlScalarNode scalar:
                 return ConvertScalar(scalar);
             default:
-                throw new DefinitionSyntaxException(file, Locate(node), "aliases and anchors are not supported in definitions; repeat the value instead.");
+                throw new DefinitionSyntaxException(file, Locate(node), "this kind of YAML node is not supported in definitions; use mappings, lists and scalars.");
         }
     }
 

@@ -46,13 +46,24 @@ public static class PluginLoader
         if (pluginTypes.Count == 0)
             throw new InvalidOperationException($"it has no public class implementing {nameof(IOrchestratorPlugin)}; add one that registers the plugin's activities");
 
-        var result = new List<LoadedPlugin>();
+        // Register into scratch registries and check every name first, so a plugin that fails
+        // half-way, or clashes with a type the host already has, adds nothing at all.
+        var registered = new List<(IOrchestratorPlugin Plugin, ActivityRegistry Own)>();
         foreach (var type in pluginTypes)
         {
             var plugin = (IOrchestratorPlugin)Activator.CreateInstance(type)!;
-            // Register into a scratch registry first, so a plugin that fails half-way adds nothing.
             var own = new ActivityRegistry();
             plugin.Register(own);
+            registered.Add((plugin, own));
+        }
+        var clashes = registered.SelectMany(r => r.Own.Types).Where(t => activities.TryGet(t, out _)).ToList();
+        if (clashes.Count > 0)
+            throw new InvalidOperationException(string.Join("; ", clashes.Select(t => $"'{t}' is already registered by {activities.SourceOf(t)}"))
+                + ". Rename the plugin's activity; none of its activities were added");
+
+        var result = new List<LoadedPlugin>();
+        foreach (var (plugin, own) in registered)
+        {
             foreach (var activity in own.All) activities.Add(activity, $"plugin '{plugin.Name}' ({Path.GetFileName(file)})");
             result.Add(new LoadedPlugin(plugin.Name, file, own.Types.ToList()));
         }

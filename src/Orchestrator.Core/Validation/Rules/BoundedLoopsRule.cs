@@ -1,4 +1,6 @@
 using Orchestrator.Core.Definitions;
+using Orchestrator.Core.Expressions;
+using Orchestrator.Core.Json;
 
 namespace Orchestrator.Core.Validation.Rules;
 
@@ -13,8 +15,11 @@ public sealed class BoundedLoopsRule : IDefinitionRule
                 issues.Add(loop.Pointer + "/loop", $"the loop '{loop.Id}' has neither 'times' nor 'until'", "add 'times: N', or 'until: \"${...}\"' with 'max: N'");
             else if (loop.Times is null && loop.Max is null)
                 issues.Add(loop.Pointer + "/loop", $"the loop '{loop.Id}' has only 'until', so nothing bounds it if the condition never holds", "add 'max: N', the most iterations it may run");
-            if (loop.Times is { } times && !times.Contains("${", StringComparison.Ordinal) && (!long.TryParse(times, out var n) || n < 0))
-                issues.Add(loop.Pointer + "/loop/times", $"times '{times}' is not a whole number", "write a number such as 3, or an expression \"${inputs.rounds}\"");
+            if (loop.Times is { } times && !IsExpression(times) && (!JsonTypes.Matches(times, InputType.Int) || !JsonTypes.TryGetNumber(times, out var n) || n < 0))
+                issues.Add(loop.Pointer + "/loop/times", $"times {times.ToJsonString()} is not a whole number", "write a number such as 3, or an expression \"${inputs.rounds}\"");
         }
     }
+
+    private static bool IsExpression(System.Text.Json.Nodes.JsonNode node) =>
+        node.GetValueKind() == System.Text.Json.JsonValueKind.String && ExpressionTemplate.Contains(node.GetValue<string>());
 }

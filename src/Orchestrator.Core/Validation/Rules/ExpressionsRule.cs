@@ -16,12 +16,9 @@ public sealed class ExpressionsRule : IDefinitionRule
     public void Check(DefinitionValidationContext context, IssueList issues)
     {
         var definition = context.Definition;
-        var positions = definition.AllSteps().GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First().Pointer);
         var inputs = definition.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-        var checker = new Checker(issues, positions, inputs);
+        var checker = new Checker(issues, new StepPlaces(definition), inputs);
 
-        foreach (var input in definition.Inputs.Where(i => i.Default is not null))
-            checker.CheckNode(input.Default, JsonPointer.Append(JsonPointer.Append("/inputs", input.Name), "default"), []);
         checker.CheckNode(definition.InitialState, "/state", []);
         Walk(definition.Steps, [], checker);
         if (definition.Output is { } output)
@@ -43,13 +40,13 @@ public sealed class ExpressionsRule : IDefinitionRule
                     checker.CheckNode(call.With, step.Pointer + "/with", visible);
                     break;
                 case LoopStep loop:
-                    if (loop.Times is { } times) checker.CheckText(times, step.Pointer + "/loop/times", visible);
+                    if (loop.Times is { } times) checker.CheckNode(times, step.Pointer + "/loop/times", visible);
                     Walk(loop.Do, visible, checker);
                     if (loop.Until is { } until)
                         checker.CheckText(until, step.Pointer + "/loop/until", [.. visible, .. loop.Do.Select(s => s.Id)]);
                     break;
                 case ParallelStep parallel:
-                    checker.CheckText(parallel.Over, step.Pointer + "/parallel/over", visible);
+                    checker.CheckNode(parallel.Over, step.Pointer + "/parallel/over", visible);
                     Walk(parallel.Do, visible, checker);
                     break;
             }
@@ -57,7 +54,38 @@ public sealed class ExpressionsRule : IDefinitionRule
         }
     }
 
-    private sealed class Checker(IssueList issues, Dictionary<string, string> positions, HashSet<string> inputs)
+    /// <summary>Where each step stands: its document order and the loop or parallel step around it, for precise messages.</summary>
+    private sealed class StepPlaces
+    {
+        private readonly List<StepDefinition> _order;
+        private readonly Dictionary<string, StepDefinition> _byId = new(StringComparer.Ordinal);
+        private readonly Dictionary<StepDefinition, StepDefinition> _parents = [];
+
+        public StepPlaces(WorkflowDefinition definition)
+        {
+            _order = definition.AllSteps().ToList();
+            foreach (var step in _order)
+            {
+                _byId.TryAdd(step.Id, step);
+                foreach (var child in step.Children) _parents[child] = step;
+            }
+        }
+
+        public bool Contains(string id) => _byId.ContainsKey(id);
+
+        /// <summary>Why <paramref name="id"/> is not readable from <paramref name="path"/>.</summary>
+        public string Explain(string id, string path)
+        {
+            if (!_byId.TryGetValue(id, out var target)) return $"the expression reads steps.{id}, but there is no step '{id}'";
+            if (JsonPointer.IsWithin(path, target.Pointer)) return $"the expression reads steps.{id} from inside that same step";
+            if (_parents.TryGetValue(target, out var parent) && !JsonPointer.IsWithin(path, parent.Pointer))
+                return $"the expression reads steps.{id}, which is inside the {(parent is LoopStep ? "loop" : "parallel step")} '{parent.Id}' (at {target.Pointer}); outside it, read steps.{parent.Id}.output or state";
+            var site = _order.Where(s => JsonPointer.IsWithin(path, s.Pointer)).MaxBy(s => s.Pointer.Length);
+            return $"the expression reads steps.{id}, which runs {(site is not null && _order.IndexOf(target) > _order.IndexOf(site) ? "later" : "after it")} (at {target.Pointer})";
+        }
+    }
+
+    private sealed class Checker(IssueList issues, StepPlaces places, HashSet<string> inputs)
     {
         public void CheckNode(JsonNode? node, string path, HashSet<string> visible)
         {
@@ -103,24 +131,10 @@ public sealed class ExpressionsRule : IDefinitionRule
                 foreach (var input in analysis.InputReferences.Where(i => !inputs.Contains(i)))
                     issues.Add(path, $"the expression reads inputs.{input}, which is not declared", NearestName.Hint(input, inputs, "declare it under 'inputs'"));
                 foreach (var step in analysis.StepReferences.Where(s => !visible.Contains(s)))
-                    issues.Add(path, Describe(step, path), Hint(step, visible));
+                    issues.Add(path, places.Explain(step, path), places.Contains(step)
+                        ? "a step can read only the outputs of steps that finished before it in its scope; move the step, or pass the value through state"
+                        : NearestName.Hint(step, visible, "check the step id"));
             }
         }
-
-        private string Describe(string step, string path)
-        {
-            if (!positions.TryGetValue(step, out var at)) return $"the expression reads steps.{step}, but there is no step '{step}'";
-            if (JsonPointer.IsWithin(path, at)) return $"the expression reads steps.{step} from inside that same step";
-            return string.CompareOrdinal(at, path) > 0 && !IsInsideOther(at, path)
-                ? $"the expression reads steps.{step}, which runs later (at {at})"
-                : $"the expression reads steps.{step}, which is inside another loop or parallel step (at {at})";
-        }
-
-        private static bool IsInsideOther(string at, string path) => at.Contains("/do/", StringComparison.Ordinal) && !path.StartsWith(at[..at.LastIndexOf("/do/", StringComparison.Ordinal)], StringComparison.Ordinal);
-
-        private string Hint(string step, HashSet<string> visible) =>
-            positions.ContainsKey(step)
-                ? "a step can read only the outputs of steps that finished before it in its scope; move the step, or pass the value through state"
-                : NearestName.Hint(step, visible, "check the step id");
     }
 }
