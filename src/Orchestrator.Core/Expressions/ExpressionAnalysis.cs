@@ -16,6 +16,7 @@ public sealed class ExpressionAnalysis
     private ExpressionAnalysis(Expression syntax, HashSet<string> names, HashSet<string> steps, HashSet<string> inputs, bool dynamicSteps)
     {
         Syntax = syntax;
+        FreeNames = Expressions.FreeNames.Of(syntax);
         Names = names;
         StepReferences = steps;
         InputReferences = inputs;
@@ -23,7 +24,11 @@ public sealed class ExpressionAnalysis
     }
 
     public Expression Syntax { get; }
+    /// <summary>Every identifier in the expression, property names included: what the evaluator may need to bind.</summary>
     public IReadOnlySet<string> Names { get; }
+
+    /// <summary>The names read from outside the expression (not bound inside it, not property names): what must exist in scope.</summary>
+    public IReadOnlySet<string> FreeNames { get; }
     public IReadOnlySet<string> StepReferences { get; }
     public IReadOnlySet<string> InputReferences { get; }
 

@@ -32,4 +32,16 @@ public sealed class ExpressionAnalysisTests
 
         Assert.Contains("not a valid expression", error.Reason, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("state.count + 1", "state")]
+    [InlineData("steps.sum.output.values.map(v => v * factor)", "factor,steps")]
+    [InlineData("({ total: state.total, n })", "n,state")]
+    [InlineData("[1, 2].reduce((acc, { x = y }, ...rest) => acc + x, 0)", "y")]
+    [InlineData("obj[key].value", "key,obj")]
+    [InlineData("(function f(a) { var b = a + c; return b; })(1)", "c")]
+    public void Free_names_are_the_names_read_from_outside(string expression, string expected)
+    {
+        Assert.Equal(expected.Split(','), ExpressionAnalysis.Of(expression).FreeNames.Order(StringComparer.Ordinal));
+    }
 }

@@ -7,7 +7,7 @@ using Orchestrator.Core.Parsing;
 namespace Orchestrator.Core.Validation.Rules;
 
 /// <summary>
-/// Every <c>${...}</c> must parse as one expression, read only declared inputs, and read only steps that
+/// Every <c>${...}</c> must parse as one expression, read only names in scope and declared inputs, and read only steps that
 /// have run before it in its scope: earlier siblings and the earlier steps around it. Inner steps of a
 /// loop or parallel step are visible inside it; outside, only the composite's own output is.
 /// </summary>
@@ -17,7 +17,9 @@ public sealed class ExpressionsRule : IDefinitionRule
     {
         var definition = context.Definition;
         var inputs = definition.Inputs.Select(i => i.Name).ToHashSet(StringComparer.Ordinal);
-        var checker = new Checker(issues, new StepPlaces(definition), inputs);
+        // Item names are allowed everywhere rather than only inside their parallel step: looser, never wrong about a valid file.
+        var names = ScopeNames.Engine.Concat(definition.AllSteps().OfType<ParallelStep>().Select(p => p.As)).ToHashSet(StringComparer.Ordinal);
+        var checker = new Checker(issues, new StepPlaces(definition), inputs, names);
 
         checker.CheckNode(definition.InitialState, "/state", []);
         Walk(definition.Steps, [], checker);
@@ -85,7 +87,7 @@ public sealed class ExpressionsRule : IDefinitionRule
         }
     }
 
-    private sealed class Checker(IssueList issues, StepPlaces places, HashSet<string> inputs)
+    private sealed class Checker(IssueList issues, StepPlaces places, HashSet<string> inputs, HashSet<string> names)
     {
         public void CheckNode(JsonNode? node, string path, HashSet<string> visible)
         {
@@ -128,6 +130,8 @@ public sealed class ExpressionsRule : IDefinitionRule
                     issues.Add(path, $"malformed expression '{expression}': {e.Reason}", "expressions are a single JavaScript expression over inputs, state, steps and loop");
                     continue;
                 }
+                foreach (var name in analysis.FreeNames.Where(n => !names.Contains(n) && !ScopeNames.JavaScript.Contains(n)))
+                    issues.Add(path, $"the expression reads '{name}', which is not defined", NearestName.Hint(name, names, "expressions read inputs, state, steps, loop and a parallel step's item"));
                 foreach (var input in analysis.InputReferences.Where(i => !inputs.Contains(i)))
                     issues.Add(path, $"the expression reads inputs.{input}, which is not declared", NearestName.Hint(input, inputs, "declare it under 'inputs'"));
                 foreach (var step in analysis.StepReferences.Where(s => !visible.Contains(s)))

@@ -179,4 +179,34 @@ public sealed class ExpressionsRuleTests
         Assert.Contains("there is no step 'greeting'", issue.Message, StringComparison.Ordinal);
         Assert.Equal(4, issue.Location?.Line);
     }
+
+    [Fact]
+    public void A_name_that_is_not_in_scope_is_rejected_with_the_nearest_one()
+    {
+        var issue = TestDefinitions.Issues("""
+            id: typo
+            state: { count: 0 }
+            steps:
+              - { id: bump, uses: set, with: { count: "${stat.count + 1}" } }
+            """).At("/steps/0/with/count");
+
+        Assert.Contains("the expression reads 'stat', which is not defined", issue.Message, StringComparison.Ordinal);
+        Assert.Equal("did you mean 'state'?", issue.Hint);
+    }
+
+    [Fact]
+    public void Item_names_lambda_parameters_and_javascript_globals_are_in_scope()
+    {
+        var result = TestDefinitions.Load("""
+            id: names
+            inputs: { xs: { type: list, default: [1, 2] } }
+            steps:
+              - id: fan
+                parallel: { over: "${inputs.xs}", as: x }
+                do:
+                  - { id: show, uses: log, with: { message: "${JSON.stringify([x, branch.index].map(v => Math.max(v, 0)))}" } }
+            """);
+
+        Assert.Empty(result.Issues);
+    }
 }
