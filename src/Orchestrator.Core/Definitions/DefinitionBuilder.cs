@@ -23,7 +23,13 @@ public static partial class DefinitionBuilder
     private static readonly string[] RetryKeys = ["attempts", "delay", "backoff", "maxDelay"];
     private static readonly string[] TunableKeys = ["min", "max", "values"];
 
-    public static WorkflowDefinition? Build(ParsedDocument document, IssueList issues)
+    /// <summary>
+    /// Builds the definition, adding every structural problem to <paramref name="issues"/>. The definition is
+    /// returned even when there are problems — parts that could not be read become <see cref="InvalidStep"/>s or
+    /// defaults — so the meaning checks can still run and an author sees everything at once. It may only be
+    /// run when <paramref name="issues"/> stays empty.
+    /// </summary>
+    public static WorkflowDefinition Build(ParsedDocument document, IssueList issues)
     {
         var root = document.Root;
         CheckKeys(root, "", TopKeys, issues, "a definition");
@@ -58,11 +64,10 @@ public static partial class DefinitionBuilder
             issues.Add("", "the definition has no 'steps'", "add 'steps:' with at least one step");
 
         var output = OptionalString(root, "", "output", issues);
-        if (id is null || issues.Any) return null;
 
         return new WorkflowDefinition
         {
-            Id = id,
+            Id = id ?? "",
             Version = version,
             Description = root["description"]?.ToString(),
             Inputs = inputs,
@@ -107,6 +112,8 @@ public static partial class DefinitionBuilder
             if (!TryParseType(typeName, out var type))
             {
                 issues.Add(JsonPointer.Append(path, "type"), $"unknown input type '{typeName}'", NearestName.Hint(typeName, TypeNames, "one of: " + string.Join(", ", TypeNames)));
+                // Kept (as any) so references to it are not reported as undeclared too.
+                inputs.Add(new InputDefinition(name, InputType.Any, decl["default"]?.DeepClone(), decl.ContainsKey("default"), null));
                 continue;
             }
             var hasDefault = decl.ContainsKey("default");
@@ -189,7 +196,7 @@ public static partial class DefinitionBuilder
                 issues.Add(stepPath, "a step must be a mapping with 'id' and one of 'uses', 'loop', 'parallel' or 'call'", "e.g. '- { id: greet, uses: log, with: { message: hi } }'");
                 continue;
             }
-            if (BuildStep(obj, stepPath, issues) is { } step) steps.Add(step);
+            steps.Add(BuildStep(obj, stepPath, issues) ?? new InvalidStep { Id = obj["id"] is JsonValue idValue ? idValue.ToString() : "", Pointer = stepPath });
         }
         return steps;
     }

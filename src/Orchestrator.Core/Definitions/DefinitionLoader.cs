@@ -44,9 +44,10 @@ public sealed class DefinitionLoader(ActivityRegistry activities, IDefinitionCat
     {
         var issues = new IssueList(document.File, document.SourceMap);
         var definition = DefinitionBuilder.Build(document, issues);
-        if (definition is null) return new LoadResult(null, issues.Items);
-        var meaning = Validator.Check(new DefinitionValidationContext(definition, activities, catalog));
-        return new LoadResult(meaning.Count == 0 ? definition : null, meaning);
+        // Meaning is checked even when structure is broken, so every problem shows at once, in file order.
+        issues.AddRange(Validator.Check(new DefinitionValidationContext(definition, activities, catalog)));
+        var ordered = issues.Items.OrderBy(i => i.Location?.Line ?? 0).ThenBy(i => i.Location?.Column ?? 0).ToList();
+        return new LoadResult(issues.Any ? null : definition, ordered);
     }
 
     private static LoadResult Syntax(DefinitionSyntaxException e) =>

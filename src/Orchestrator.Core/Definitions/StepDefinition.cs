@@ -54,3 +54,9 @@ public sealed class CallStep : StepDefinition
     public required int Version { get; init; }
     public JsonObject With { get; init; } = new();
 }
+
+/// <summary>
+/// A step whose structure could not be read. It keeps its id so other steps' references to it are not
+/// reported twice; a definition holding one never runs.
+/// </summary>
+public sealed class InvalidStep : StepDefinition;

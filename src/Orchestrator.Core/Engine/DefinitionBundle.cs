@@ -60,8 +60,8 @@ public sealed class DefinitionBundle
             var file = $"run {run.Id} ({key})";
             if (node is not JsonObject document) throw new RunSetupException($"{file}: the stored definition is not an object; the run's record is damaged");
             var issues = new IssueList(file, SourceMap.Empty);
-            definitions[key] = DefinitionBuilder.Build(new ParsedDocument(file, (JsonObject)document.DeepClone(), SourceMap.Empty), issues)
-                ?? throw new RunSetupException($"{file}: the stored definition no longer parses: {string.Join("; ", issues.Items)}");
+            definitions[key] = DefinitionBuilder.Build(new ParsedDocument(file, (JsonObject)document.DeepClone(), SourceMap.Empty), issues);
+            if (issues.Any) throw new RunSetupException($"{file}: the stored definition no longer parses: {string.Join("; ", issues.Items)}");
         }
         var rootKey = $"{run.WorkflowId}@{run.WorkflowVersion}";
         if (!definitions.TryGetValue(rootKey, out var root))

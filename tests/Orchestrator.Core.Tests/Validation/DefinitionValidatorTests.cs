@@ -93,4 +93,19 @@ public sealed class DefinitionValidatorTests
 
         Assert.Equal("flows/render.yaml:3:24: /steps/0/uses: unknown activity type 'lgo' (did you mean 'log'?)", issue.ToString());
     }
+
+    [Fact]
+    public void Structural_and_meaning_problems_are_reported_together_in_file_order()
+    {
+        var issues = TestDefinitions.Issues("""
+            id: both-layers
+            inputs:
+              rounds: { type: integr, default: 3 }
+            steps:
+              - { id: first, uses: lgo, with: { message: "${inputs.rounds}" } }
+              - { id: second, uses: log, retry: { attempts: 0 }, with: { message: hi } }
+            """);
+
+        Assert.Equal(["/inputs/rounds/type", "/steps/0/uses", "/steps/1/retry/attempts"], issues.Select(i => i.Path));
+    }
 }

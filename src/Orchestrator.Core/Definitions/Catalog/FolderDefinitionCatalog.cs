@@ -48,7 +48,8 @@ public sealed class FolderDefinitionCatalog : IDefinitionCatalog
         {
             var document = DocumentReader.ReadFile(file);
             var issues = new IssueList(file, document.SourceMap);
-            if (DefinitionBuilder.Build(document, issues) is { } definition) Add(definition);
+            var definition = DefinitionBuilder.Build(document, issues);
+            if (!issues.Any) Add(definition);
         }
         catch (DefinitionSyntaxException)
         {
