@@ -1,0 +1,12 @@
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Core.Versioning;
+
+/// <summary>
+/// A validated definition document to store as the next version of <see cref="DefinitionId"/>. A published
+/// version also moves the <c>current</c> alias to itself, in the same transaction.
+/// </summary>
+public sealed record PublishRequest(string DefinitionId, JsonObject Document, string ContentHash, string Author, string Reason, bool Draft = false);
+
+/// <summary>The stored version, and whether it is new (false when the same content was already stored).</summary>
+public sealed record PublishResult(DefinitionVersion Version, bool Created);
