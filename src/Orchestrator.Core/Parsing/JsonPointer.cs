@@ -29,7 +29,7 @@ public static class JsonPointer
                 case JsonObject obj when obj.TryGetPropertyValue(segment, out var child):
                     node = child;
                     break;
-                case JsonArray array when int.TryParse(segment, out var index) && index >= 0 && index < array.Count:
+                case JsonArray array when IsArrayIndex(segment, out var index) && index < array.Count:
                     node = array[index];
                     break;
                 default:
@@ -51,5 +51,12 @@ public static class JsonPointer
         var builder = new StringBuilder();
         foreach (var segment in segments) builder.Append('/').Append(segment.Replace("~", "~0").Replace("/", "~1"));
         return builder.ToString();
+    }
+
+    /// <summary>RFC 6901 array indexes: decimal digits without leading zeros ("0", "12"; not "01", "-1", "+1").</summary>
+    public static bool IsArrayIndex(string segment, out int index)
+    {
+        index = -1;
+        return segment.Length > 0 && (segment.Length == 1 || segment[0] != '0') && segment.All(char.IsAsciiDigit) && int.TryParse(segment, out index);
     }
 }
