@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Runtime.InteropServices;
 using Orchestrator.Cli.Commands;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Core.Aliases;
+using Orchestrator.Core.Artifacts;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Json.Patch;
 using Orchestrator.Storage;
 
 var root = new RootCommand("orchestrator: declarative, durable workflows for self-improvement loops.");
@@ -13,6 +16,13 @@ root.Subcommands.Add(ResumeCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ActivitiesCommand.Create());
+root.Subcommands.Add(PublishCommand.Create());
+root.Subcommands.Add(VersionsCommand.Create());
+root.Subcommands.Add(DiffCommand.Create());
+root.Subcommands.Add(RollbackCommand.Create());
+root.Subcommands.Add(ModelsCommand.Create());
+root.Subcommands.Add(PromoteCommand.Create());
+root.Subcommands.Add(GcCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
@@ -39,10 +49,18 @@ catch (RunSetupException e)
     Console.Error.WriteLine($"error: {e.Message}");
     return ExitCodes.InvalidInput;
 }
-catch (StoreOpenException e)
+catch (Exception e) when (e is StoreOpenException or KeyNotFoundException or AliasConflictException or ArtifactException or JsonPatchException)
 {
+    // Expected problems with what was asked: named clearly, nothing changed, exit 2.
     Console.Error.WriteLine($"error: {e.Message}");
     return ExitCodes.InvalidInput;
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    // A bug, not a usage problem: say so plainly, keep the trace for the report.
+    Console.Error.WriteLine($"internal error: {e.GetType().Name}: {e.Message}");
+    Console.Error.WriteLine(e.StackTrace);
+    return ExitCodes.InternalError;
 }
 
 void Interrupt(PosixSignalContext context)

@@ -2,7 +2,8 @@ namespace Orchestrator.Storage;
 
 /// <summary>
 /// A store could not be opened: its folder cannot be created, its file is not a database this build can use,
-/// or it is locked. The message names the path and says what to do, so a command can print it as it is.
+/// or it is locked; or its PostgreSQL server cannot be reached, refuses the login or lacks the database.
+/// The message names the path (or server and database) and says what to do, so a command can print it as it is.
 /// </summary>
 public sealed class StoreOpenException : Exception
 {
@@ -12,6 +13,6 @@ public sealed class StoreOpenException : Exception
         Path = path;
     }
 
-    /// <summary>The folder or database file that could not be opened.</summary>
+    /// <summary>The folder or database file that could not be opened; for PostgreSQL, its URL with the password hidden.</summary>
     public string Path { get; }
 }

@@ -17,9 +17,9 @@ public static class ResumeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
-            using var store = host.OpenStore();
+            using var stores = host.OpenStores();
             var observer = new ConsoleRunObserver();
-            var engine = new WorkflowEngine(store, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
+            var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
             var run = await engine.ResumeAsync(parse.GetValue(runId)!, cancellationToken);
             return RunReport.Print(run, parse.GetValue(json));
         });

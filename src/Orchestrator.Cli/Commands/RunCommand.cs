@@ -20,15 +20,15 @@ public static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
-            var resolved = WorkflowTarget.Resolve(host, parse.GetValue(target)!);
+            using var stores = host.OpenStores();
+            var resolved = await WorkflowTarget.ResolveAsync(host, stores.Definitions, parse.GetValue(target)!, cancellationToken);
             if (resolved.Definition is not { } definition)
             {
                 IssuePrinter.Print(resolved.Issues);
                 return ExitCodes.InvalidInput;
             }
-            using var store = host.OpenStore();
             var observer = new ConsoleRunObserver();
-            var engine = new WorkflowEngine(store, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
+            var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
             var given = RunInputs.FromText(definition, parse.GetValue(inputs) ?? []);
             var run = await engine.StartAsync(definition, resolved.Catalog, given,
                 new RunStartOptions { RunId = parse.GetValue(runId), Seed = parse.GetValue(seed) }, cancellationToken);

@@ -17,8 +17,8 @@ public static class RunsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
-            using var store = host.OpenStore();
-            var runs = await store.ListRunsAsync(parse.GetValue(limit), cancellationToken);
+            using var stores = host.OpenStores();
+            var runs = await stores.Runs.ListRunsAsync(parse.GetValue(limit), cancellationToken);
             if (parse.GetValue(json))
             {
                 RunJson.Print(new JsonArray(runs.Select(r => (JsonNode)RunJson.Summary(r)).ToArray()));
@@ -26,7 +26,7 @@ public static class RunsCommand
             }
             if (runs.Count == 0)
             {
-                Console.Out.WriteLine($"no runs in {Path.GetFullPath(host.StoreFolder)}");
+                Console.Out.WriteLine($"no runs in {stores.Location}");
                 return ExitCodes.Success;
             }
             var table = new Table().AddColumns("run", "workflow", "status", "steps", "position", "created (UTC)", "updated (UTC)");

@@ -18,11 +18,11 @@ public static class ShowCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
-            using var store = host.OpenStore();
+            using var stores = host.OpenStores();
             var id = parse.GetValue(runId)!;
-            var run = await store.FindRunAsync(id, cancellationToken)
-                ?? throw new RunSetupException($"no run '{id}' in {Path.GetFullPath(host.StoreFolder)}; 'orchestrator runs' lists them");
-            var steps = await store.GetStepsAsync(id, cancellationToken);
+            var run = await stores.Runs.FindRunAsync(id, cancellationToken)
+                ?? throw new RunSetupException($"no run '{id}' in {stores.Location}; 'orchestrator runs' lists them");
+            var steps = await stores.Runs.GetStepsAsync(id, cancellationToken);
             if (parse.GetValue(json))
             {
                 var document = RunJson.Run(run);

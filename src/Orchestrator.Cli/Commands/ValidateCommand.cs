@@ -11,14 +11,15 @@ public static class ValidateCommand
     {
         var files = new Argument<string[]>("files") { Description = "Definition files (YAML or JSON).", Arity = ArgumentArity.OneOrMore };
         var command = new Command("validate", "Check workflow definitions: syntax, structure, activities and their inputs, references, bounds.") { files };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
+            using var stores = host.OpenStores();
             var invalid = 0;
             foreach (var file in parse.GetValue(files)!)
             {
-                var result = host.Loader(host.Catalog(file)).LoadFile(file);
-                if (result.IsValid)
+                var result = await WorkflowTarget.ResolveAsync(host, stores.Definitions, file, cancellationToken);
+                if (result.Definition is not null)
                 {
                     Console.Out.WriteLine($"ok    {file}  ({result.Definition!.Reference}, {result.Definition.AllSteps().Count()} steps)");
                     continue;

@@ -4,7 +4,7 @@ using Orchestrator.Core.Activities.BuiltIn;
 using Orchestrator.Core.Definitions;
 using Orchestrator.Core.Definitions.Catalog;
 using Orchestrator.Core.Plugins;
-using Orchestrator.Storage.Sqlite;
+using Orchestrator.Storage;
 
 namespace Orchestrator.Cli.Hosting;
 
@@ -16,7 +16,8 @@ public sealed class CliHost
 {
     private CliHost(ParseResult parse)
     {
-        StoreFolder = parse.GetValue(GlobalOptions.Store)!;
+        StoreLocation = parse.GetValue(GlobalOptions.Store)!;
+        ArtifactsFolder = parse.GetValue(GlobalOptions.Artifacts);
         WorkflowFolders = parse.GetValue(GlobalOptions.Workflows) ?? [];
         Activities = new ActivityRegistry().AddBuiltInActivities();
         PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? []);
@@ -24,7 +25,10 @@ public sealed class CliHost
             Console.Error.WriteLine($"warning: plugin not loaded: {error}");
     }
 
-    public string StoreFolder { get; }
+    /// <summary>A store folder or a PostgreSQL URL.</summary>
+    public string StoreLocation { get; }
+
+    public string? ArtifactsFolder { get; }
     public IReadOnlyList<string> WorkflowFolders { get; }
     public ActivityRegistry Activities { get; }
     public PluginLoadResult PluginResult { get; }
@@ -41,5 +45,8 @@ public sealed class CliHost
 
     public DefinitionLoader Loader(IDefinitionCatalog catalog) => new(Activities, catalog);
 
-    public SqliteRunStore OpenStore() => new(StoreFolder);
+    public OrchestratorStores OpenStores() => StoreFactory.Open(StoreLocation, ArtifactsFolder);
+
+    /// <summary>Who is acting, for journals: $ORCHESTRATOR_USER, else the OS user.</summary>
+    public static string User => Environment.GetEnvironmentVariable("ORCHESTRATOR_USER") is { Length: > 0 } u ? u : "user:" + Environment.UserName;
 }

@@ -7,7 +7,7 @@ public static class GlobalOptions
 {
     public static readonly Option<string> Store = new("--store")
     {
-        Description = "The store folder (SQLite). Default: $ORCHESTRATOR_STORE, else .orchestrator in the working directory.",
+        Description = "The store: a folder (SQLite, the default) or a PostgreSQL URL postgres://user:password@host:port/database. Default: $ORCHESTRATOR_STORE, else .orchestrator in the working directory.",
         Recursive = true,
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_STORE") is { Length: > 0 } s ? s : ".orchestrator",
     };
@@ -27,8 +27,16 @@ public static class GlobalOptions
         DefaultValueFactory = _ => ["workflows"],
     };
 
+    public static readonly Option<string?> Artifacts = new("--artifacts")
+    {
+        Description = "The artifact folder (checkpoints, datasets). Default: $ORCHESTRATOR_ARTIFACTS, else 'artifacts' inside a store folder, or .orchestrator/artifacts with PostgreSQL.",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_ARTIFACTS") is { Length: > 0 } a ? a : null,
+    };
+
     public static void AddTo(RootCommand root)
     {
+        root.Options.Add(Artifacts);
         root.Options.Add(Store);
         root.Options.Add(Plugins);
         root.Options.Add(Workflows);

@@ -79,7 +79,7 @@ public static partial class DefinitionBuilder
             Document = root,
             File = document.File,
             SourceMap = document.SourceMap,
-            ContentHash = CanonicalJson.Hash(root),
+            ContentHash = DefinitionHash.Of(root),
         };
     }
 
@@ -381,7 +381,9 @@ public static partial class DefinitionBuilder
     private static bool TryInt(JsonNode node, out int value)
     {
         value = 0;
-        return node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var l) && l is >= int.MinValue and <= int.MaxValue && (value = (int)l) == l;
+        if (!JsonTypes.Matches(node, InputType.Int) || !JsonTypes.TryGetNumber(node, out var number) || number is < int.MinValue or > int.MaxValue) return false;
+        value = (int)number;
+        return true;
     }
 
     private static string IdentifierHint(string id) => InvalidIdentifierChars().Replace(id, "_");

@@ -5,7 +5,7 @@ namespace Orchestrator.Core.Definitions;
 
 /// <summary>
 /// A parsed workflow definition. <see cref="Document"/> is the JSON tree it was read from: self-edits
-/// patch that tree, and <see cref="ContentHash"/> (SHA-256 of its canonical form) is what a run pins.
+/// patch that tree, and <see cref="ContentHash"/> (see <see cref="DefinitionHash"/>) with <see cref="Version"/> is what a run pins.
 /// </summary>
 public sealed class WorkflowDefinition
 {

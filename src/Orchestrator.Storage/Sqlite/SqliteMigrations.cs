@@ -57,6 +57,71 @@ internal static class SqliteMigrations
             -- Reads the journal in order, and finds the next sequence number (max + 1) without a scan.
             CREATE UNIQUE INDEX steps_by_sequence ON steps (run_id, sequence);
             """),
+        new(2, "versioned definitions, the model registry and alias journals", """
+            -- Nothing here is ever updated or deleted but the alias rows: versions and journal entries are
+            -- immutable, and a rollback is a new alias move. Every lookup goes through a primary key.
+            CREATE TABLE definition_versions (
+                definition_id  TEXT NOT NULL,
+                version        INTEGER NOT NULL CHECK (version >= 1),
+                content_hash   TEXT NOT NULL,
+                document       TEXT NOT NULL,
+                status         TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+                parent_version INTEGER,
+                author         TEXT NOT NULL,
+                reason         TEXT NOT NULL,
+                created_at     TEXT NOT NULL,
+                PRIMARY KEY (definition_id, version),
+                FOREIGN KEY (definition_id, parent_version) REFERENCES definition_versions (definition_id, version)
+            );
+            -- Publishing the same content again finds the existing version without a scan. version is in the
+            -- index too, so "the oldest with this hash" is read from it in order; without it SQLite prefers the
+            -- primary key for the ORDER BY and walks every version of the id.
+            CREATE INDEX definition_versions_by_hash ON definition_versions (definition_id, content_hash, version);
+
+            -- kind keeps a workflow and a model of the same name apart.
+            CREATE TABLE aliases (
+                kind    TEXT NOT NULL CHECK (kind IN ('definition', 'model')),
+                subject TEXT NOT NULL,
+                alias   TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                PRIMARY KEY (kind, subject, alias)
+            );
+
+            CREATE TABLE alias_moves (
+                kind         TEXT NOT NULL CHECK (kind IN ('definition', 'model')),
+                subject      TEXT NOT NULL,
+                alias        TEXT NOT NULL,
+                sequence     INTEGER NOT NULL CHECK (sequence >= 1),
+                from_version INTEGER,
+                to_version   INTEGER NOT NULL,
+                at           TEXT NOT NULL,
+                "by"         TEXT NOT NULL,
+                reason       TEXT NOT NULL,
+                evidence     TEXT,
+                PRIMARY KEY (kind, subject, alias, sequence)
+            );
+
+            CREATE TABLE model_versions (
+                name            TEXT NOT NULL,
+                version         INTEGER NOT NULL CHECK (version >= 1),
+                checkpoint_hash TEXT NOT NULL,
+                metrics         TEXT NOT NULL,
+                parent_version  INTEGER,
+                run_id          TEXT,
+                workflow        TEXT,
+                evaluator       TEXT,
+                dataset_hash    TEXT,
+                seed            INTEGER,
+                training_steps  INTEGER NOT NULL,
+                tokens          INTEGER NOT NULL,
+                seconds         REAL NOT NULL,
+                created_by      TEXT NOT NULL,
+                description     TEXT,
+                created_at      TEXT NOT NULL,
+                PRIMARY KEY (name, version),
+                FOREIGN KEY (name, parent_version) REFERENCES model_versions (name, version)
+            );
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Orchestrator.Core.Artifacts;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Engine.Store;
 
@@ -10,33 +11,31 @@ namespace Orchestrator.Storage.Sqlite;
 /// per instance, used by one caller at a time (parallel branches of a run commit concurrently); several
 /// processes may share the file, each waiting up to 5 s for another's write.
 /// </summary>
-public sealed class SqliteRunStore : IRunStore, IDisposable, IAsyncDisposable
+public sealed class SqliteRunStore : IRunStore, IArtifactReferences, IDisposable, IAsyncDisposable
 {
     private const int SqliteConstraintForeignKey = 787;
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly SqliteConnection _connection;
+    private readonly SqliteSession _session;
     private readonly SqliteStatements _statements;
-    private bool _disposed;
 
     /// <summary>Opens (creating when missing) the store in <paramref name="directory"/>, e.g. <c>.orchestrator</c>.</summary>
     /// <exception cref="StoreOpenException">The folder or its database cannot be used; the message says why and what to do.</exception>
     public SqliteRunStore(string directory)
     {
-        (_connection, DatabasePath) = SqliteStoreFile.Open(directory);
+        _session = SqliteSession.Open(directory);
         try
         {
-            _statements = new SqliteStatements(_connection);
+            _statements = new SqliteStatements(_session);
         }
         catch
         {
-            _connection.Dispose();
+            _session.Dispose();
             throw;
         }
     }
 
     /// <summary>The database file's full path.</summary>
-    public string DatabasePath { get; }
+    public string DatabasePath => _session.DatabasePath;
 
     /// <summary>The table schema version this build writes (separate from <see cref="RunRecord.CurrentSchemaVersion"/>).</summary>
     public static int SchemaVersion => SqliteMigrations.Latest;
@@ -103,33 +102,20 @@ public sealed class SqliteRunStore : IRunStore, IDisposable, IAsyncDisposable
         // Serialise before taking the lock: concurrent branches then queue only for the write itself.
         var columns = StepColumns.From(step);
         var state = runState.ToJsonString();
-        return UseAsync(statements =>
+        // The run and the step change together or not at all.
+        return UseAsync(statements => _session.InTransaction(() =>
         {
             var run = statements.CommitRun;
-            var record = statements.CommitStep;
-            using var transaction = _connection.BeginTransaction();
-            run.Transaction = transaction;
-            record.Transaction = transaction;
-            try
-            {
-                run.Parameters["$id"].Value = runId;
-                run.Parameters["$state"].Value = state;
-                run.Parameters["$position"].Value = step.Key;
-                run.Parameters["$committed"].Value = step.IsCommitted ? 1 : 0;
-                run.Parameters["$updated_at"].Value = SqliteValues.Time(now);
-                if (run.ExecuteNonQuery() == 0) throw RunNotFound(runId, null);
-                StepRows.BindCommit(record, runId, columns);
-                record.ExecuteNonQuery();
-                transaction.Commit();
-            }
-            finally
-            {
-                // Disposing an uncommitted transaction rolls it back: the run and the step change together or not at all.
-                run.Transaction = null;
-                record.Transaction = null;
-            }
+            run.Parameters["$id"].Value = runId;
+            run.Parameters["$state"].Value = state;
+            run.Parameters["$position"].Value = step.Key;
+            run.Parameters["$committed"].Value = step.IsCommitted ? 1 : 0;
+            run.Parameters["$updated_at"].Value = SqliteValues.Time(now);
+            if (run.ExecuteNonQuery() == 0) throw RunNotFound(runId, null);
+            StepRows.BindCommit(statements.CommitStep, runId, columns);
+            statements.CommitStep.ExecuteNonQuery();
             return true;
-        }, cancellationToken);
+        }), cancellationToken);
     }
 
     public Task UpdateRunStatusAsync(string runId, RunStatus status, JsonNode? output, StepError? error, DateTimeOffset now, CancellationToken cancellationToken)
@@ -149,55 +135,19 @@ public sealed class SqliteRunStore : IRunStore, IDisposable, IAsyncDisposable
         }, cancellationToken);
     }
 
-    public void Dispose()
-    {
-        _gate.Wait();
-        try
-        {
-            Close();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    /// <summary>
+    /// Every artifact hash in a run's inputs, state or output ("run ID") or a step's output or state changes
+    /// ("run ID step KEY"), read from one snapshot. A full scan, which garbage collection can afford.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, string>> GetArtifactReferencesAsync(CancellationToken cancellationToken) =>
+        UseAsync(_ => RunArtifactReferences.Read(_session.Connection), cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        await _gate.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            Close();
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    public void Dispose() => _session.Dispose();
 
-    private void Close()
-    {
-        if (_disposed) return;
-        _disposed = true;
-        _statements.Dispose();
-        _connection.Dispose();
-    }
+    public ValueTask DisposeAsync() => _session.DisposeAsync();
 
-    // Microsoft.Data.Sqlite's async methods run synchronously anyway; the gate is what is awaited, so callers
-    // queued behind a slow write (another process holding the lock) do not block threads while they wait.
-    private async Task<T> UseAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return work(_statements);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
+    private Task<T> UseAsync<T>(Func<SqliteStatements, T> work, CancellationToken cancellationToken) =>
+        _session.UseAsync(this, () => work(_statements), cancellationToken);
 
     private InvalidOperationException RunNotFound(string runId, Exception? inner) =>
         new($"run {runId} is not in the store {DatabasePath}", inner);

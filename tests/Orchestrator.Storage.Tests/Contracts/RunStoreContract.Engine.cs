@@ -4,19 +4,15 @@ using Orchestrator.Core.Activities.BuiltIn;
 using Orchestrator.Core.Definitions;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Engine.Dispatch;
-using Orchestrator.Storage.Sqlite;
+using Orchestrator.Core.Engine.Store;
 using Orchestrator.Storage.Tests.Support;
 
-namespace Orchestrator.Storage.Tests.Sqlite;
+namespace Orchestrator.Storage.Tests.Contracts;
 
-/// <summary>The real engine on real definitions, journalling into a real store file.</summary>
-public sealed class SqliteRunStoreEngineTests : IDisposable
+/// <summary>The real engine on real definitions, journalling into the store.</summary>
+public abstract partial class RunStoreContract
 {
-    private static readonly CancellationToken None = CancellationToken.None;
-    private readonly TempDirectory _temp = new();
     private readonly ActivityRegistry _activities = new ActivityRegistry().AddBuiltInActivities();
-
-    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Engine_run_succeeds_and_its_journal_is_stored()
@@ -43,14 +39,13 @@ public sealed class SqliteRunStoreEngineTests : IDisposable
                 with: { finished: true }
             """);
 
-        await using (var store = new SqliteRunStore(_temp.Store))
-        {
-            var run = await Engine(store).StartAsync(definition, null, new JsonObject(), new RunStartOptions { RunId = "smoke-1", Seed = 7 });
-            Assert.Equal(RunStatus.Succeeded, run.Status);
-        }
+        var store = await StoreAsync();
+        var run = await Engine(store).StartAsync(definition, null, new JsonObject(), new RunStartOptions { RunId = "smoke-1", Seed = 7 });
+        Assert.Equal(RunStatus.Succeeded, run.Status);
+        await CloseAsync(store);
 
-        // A new instance on the same folder, as the next 'orchestrator show' would open it.
-        await using var reopened = new SqliteRunStore(_temp.Store);
+        // A new instance on the same store, as the next 'orchestrator show' would open it.
+        var reopened = await StoreAsync();
         var stored = await reopened.FindRunAsync("smoke-1", None);
         Assert.NotNull(stored);
         Assert.Equal(RunStatus.Succeeded, stored.Status);
@@ -87,14 +82,13 @@ public sealed class SqliteRunStoreEngineTests : IDisposable
                 uses: fail
                 with: { type: test-stop, message: stop here }
             """);
-        await using (var store = new SqliteRunStore(_temp.Store))
-        {
-            var run = await Engine(store).StartAsync(definition, null, new JsonObject(), new RunStartOptions { RunId = "fails-1" });
-            Assert.Equal(RunStatus.Failed, run.Status);
-            Assert.Equal("test-stop", run.Error?.Type);
-        }
+        var store = await StoreAsync();
+        var run = await Engine(store).StartAsync(definition, null, new JsonObject(), new RunStartOptions { RunId = "fails-1" });
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Equal("test-stop", run.Error?.Type);
+        await CloseAsync(store);
 
-        await using var reopened = new SqliteRunStore(_temp.Store);
+        var reopened = await StoreAsync();
         var resumed = await Engine(reopened).ResumeAsync("fails-1");
 
         Assert.Equal(RunStatus.Failed, resumed.Status);
@@ -124,7 +118,7 @@ public sealed class SqliteRunStoreEngineTests : IDisposable
                     uses: log
                     with: { message: "doubled ${item * 2}" }
             """);
-        await using var store = new SqliteRunStore(_temp.Store);
+        var store = await StoreAsync();
 
         var run = await Engine(store).StartAsync(definition, null, new JsonObject(), new RunStartOptions { RunId = "fan-1" });
 
@@ -136,7 +130,7 @@ public sealed class SqliteRunStoreEngineTests : IDisposable
         Same.Json(new JsonArray(Enumerable.Range(1, 16).Select(i => (JsonNode?)new JsonObject { ["message"] = $"doubled {i * 2}" }).ToArray()), journal[^1].Output);
     }
 
-    private WorkflowEngine Engine(SqliteRunStore store) => new(store, new InProcessStepDispatcher(_activities));
+    private WorkflowEngine Engine(IRunStore store) => new(store, new InProcessStepDispatcher(_activities));
 
     private WorkflowDefinition Load(string yaml)
     {

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Output;
+using Orchestrator.Core.Versioning;
+using Spectre.Console;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary><c>orchestrator versions ID</c>: every stored version of a definition, and the journal of its <c>current</c> alias.</summary>
+public static class VersionsCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("id") { Description = "The definition id." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON document on stdout." };
+        var command = new Command("versions", "List the versions of a definition and the moves of its 'current' alias.") { id, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var host = CliHost.From(parse);
+            using var stores = host.OpenStores();
+            var definitionId = parse.GetValue(id)!;
+            var versions = await stores.Definitions.ListVersionsAsync(definitionId, cancellationToken);
+            if (versions.Count == 0)
+                throw new Core.Engine.RunSetupException($"no versions of '{definitionId}' in {stores.Location}; 'orchestrator publish FILE' stores one");
+            var current = await stores.Definitions.GetAliasAsync(definitionId, IDefinitionStore.CurrentAlias, cancellationToken);
+            var history = await stores.Definitions.GetAliasHistoryAsync(definitionId, IDefinitionStore.CurrentAlias, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                RunJson.Print(new JsonObject
+                {
+                    ["id"] = definitionId,
+                    ["current"] = current,
+                    ["versions"] = new JsonArray(versions.Select(v => (JsonNode)new JsonObject
+                    {
+                        ["version"] = v.Version, ["status"] = RunJson.Name(v.Status), ["contentHash"] = v.ContentHash, ["parent"] = v.ParentVersion,
+                        ["author"] = v.Author, ["reason"] = v.Reason, ["createdAt"] = v.CreatedAt,
+                    }).ToArray()),
+                    ["currentHistory"] = new JsonArray(history.Select(m => (JsonNode)AliasJson.Of(m)).ToArray()),
+                });
+                return ExitCodes.Success;
+            }
+            var table = new Table().AddColumns("version", "status", "parent", "author", "reason", "content", "created (UTC)");
+            foreach (var v in versions)
+                table.AddRow(v.Version == current ? $"[bold]{v.Version} (current)[/]" : v.Version.ToString(), RunJson.Name(v.Status), v.ParentVersion?.ToString() ?? "-",
+                    Markup.Escape(v.Author), Markup.Escape(v.Reason), Markup.Escape(v.ContentHash[..19] + "…"), v.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"));
+            AnsiConsole.Write(table);
+            AliasJson.PrintHistory(IDefinitionStore.CurrentAlias, history);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Core.Registry;
+
+namespace Orchestrator.Cli.Output;
+
+/// <summary>A model version as JSON, lineage included.</summary>
+public static class ModelJson
+{
+    public static JsonObject Of(ModelVersion model) => new()
+    {
+        ["name"] = model.Name,
+        ["version"] = model.Version,
+        ["checkpoint"] = model.CheckpointHash,
+        ["metrics"] = model.Metrics.DeepClone(),
+        ["createdBy"] = model.CreatedBy,
+        ["createdAt"] = model.CreatedAt,
+        ["description"] = model.Description,
+        ["lineage"] = new JsonObject
+        {
+            ["parentVersion"] = model.Lineage.ParentVersion,
+            ["run"] = model.Lineage.RunId,
+            ["workflow"] = model.Lineage.Workflow,
+            ["evaluator"] = model.Lineage.Evaluator,
+            ["dataset"] = model.Lineage.DatasetHash,
+            ["seed"] = model.Lineage.Seed,
+            ["compute"] = new JsonObject
+            {
+                ["trainingSteps"] = model.Lineage.Compute.TrainingSteps,
+                ["tokens"] = model.Lineage.Compute.Tokens,
+                ["seconds"] = model.Lineage.Compute.Seconds,
+            },
+        },
+    };
+}

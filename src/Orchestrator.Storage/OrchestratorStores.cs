@@ -1,0 +1,35 @@
+using Orchestrator.Core.Artifacts;
+using Orchestrator.Core.Engine.Store;
+using Orchestrator.Core.Registry;
+using Orchestrator.Core.Versioning;
+
+namespace Orchestrator.Storage;
+
+/// <summary>
+/// Everything one store location holds: runs and their journals, versioned definitions, the model registry
+/// and the artifact files. Opened by <see cref="StoreFactory"/>; disposing it closes every connection.
+/// </summary>
+public sealed class OrchestratorStores(
+    string location,
+    IRunStore runs,
+    IDefinitionStore definitions,
+    IModelRegistry models,
+    IArtifactStore artifacts,
+    IReadOnlyList<IDisposable> owned) : IDisposable
+{
+    /// <summary>Where the store is, for messages (a folder, or a PostgreSQL URL with the password hidden).</summary>
+    public string Location { get; } = location;
+
+    public IRunStore Runs { get; } = runs;
+    public IDefinitionStore Definitions { get; } = definitions;
+    public IModelRegistry Models { get; } = models;
+    public IArtifactStore Artifacts { get; } = artifacts;
+
+    /// <summary>The stores that reference artifacts, for garbage collection.</summary>
+    public IEnumerable<IArtifactReferences> ArtifactReferences => new object[] { Runs, Models }.OfType<IArtifactReferences>();
+
+    public void Dispose()
+    {
+        foreach (var item in owned) item.Dispose();
+    }
+}

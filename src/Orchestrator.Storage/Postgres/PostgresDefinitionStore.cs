@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using Orchestrator.Core.Aliases;
+using Orchestrator.Core.Versioning;
+
+namespace Orchestrator.Storage.Postgres;
+
+/// <summary>
+/// Versioned workflow definitions in PostgreSQL. Publishers of one definition id take turns (an advisory lock
+/// per id), so concurrent publishes on several workers never pick the same version number; a published version
+/// and its move of the <c>current</c> alias commit together.
+/// </summary>
+public sealed class PostgresDefinitionStore(PostgresStore store, TimeProvider? time = null) : IDefinitionStore
+{
+    private readonly NpgsqlDataSource _source = store.DataSource;
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
+    {
+        StoreArguments.Text(request.DefinitionId, nameof(request.DefinitionId));
+        StoreArguments.Text(request.ContentHash, nameof(request.ContentHash));
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await PostgresLocks.DefinitionAsync(connection, transaction, request.DefinitionId, cancellationToken).ConfigureAwait(false);
+
+        // Under the lock, so two publishers of the same content get one version between them. Found: nothing
+        // changes, and the transaction is rolled back when disposed.
+        await using (var find = new NpgsqlCommand(PostgresDefinitionRows.FindByContent, connection, transaction))
+        {
+            find.Parameters.Add(PostgresParameters.Text("id", request.DefinitionId));
+            find.Parameters.Add(PostgresParameters.Text("content_hash", request.ContentHash));
+            if (await ReadOneAsync(find, cancellationToken).ConfigureAwait(false) is { } existing) return new PublishResult(existing, Created: false);
+        }
+
+        // A published version moves 'current': lock it before reading it, so the new version's parent is the holder
+        // the journal says it replaced, even when someone moves 'current' by hand meanwhile.
+        var journal = PostgresAliasJournal.Definitions;
+        if (!request.Draft)
+            await journal.LockAsync(connection, transaction, request.DefinitionId, IDefinitionStore.CurrentAlias, cancellationToken).ConfigureAwait(false);
+        var parent = await journal.GetAsync(connection, transaction, request.DefinitionId, IDefinitionStore.CurrentAlias, cancellationToken).ConfigureAwait(false);
+        int next;
+        await using (var latest = new NpgsqlCommand(PostgresDefinitionRows.Latest, connection, transaction))
+        {
+            latest.Parameters.Add(PostgresParameters.Text("id", request.DefinitionId));
+            next = (int)(await latest.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! + 1;
+        }
+
+        var now = _time.GetUtcNow();
+        var version = new DefinitionVersion
+        {
+            DefinitionId = request.DefinitionId,
+            Version = next,
+            ContentHash = request.ContentHash,
+            // A copy: the caller's document stays theirs to change.
+            Document = (JsonObject)request.Document.DeepClone(),
+            Status = request.Draft ? DefinitionStatus.Draft : DefinitionStatus.Published,
+            ParentVersion = parent,
+            Author = request.Author,
+            Reason = request.Reason,
+            CreatedAt = now,
+        };
+        await using (var insert = new NpgsqlCommand(PostgresDefinitionRows.Insert, connection, transaction))
+        {
+            PostgresDefinitionRows.BindInsert(insert.Parameters, version);
+            await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (!request.Draft)
+            await journal.MoveAsync(connection, transaction,
+                new AliasMoveRequest(request.DefinitionId, IDefinitionStore.CurrentAlias, next, request.Author, request.Reason), now, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new PublishResult(version, Created: true);
+    }
+
+    public async Task<DefinitionVersion?> GetAsync(string definitionId, int version, CancellationToken cancellationToken)
+    {
+        await using var command = _source.CreateCommand(PostgresDefinitionRows.Find);
+        command.Parameters.Add(PostgresParameters.Text("id", definitionId));
+        command.Parameters.Add(PostgresParameters.Int("version", version));
+        return await ReadOneAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<DefinitionVersion>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await using var command = _source.CreateCommand(PostgresDefinitionRows.ForDefinition);
+        command.Parameters.Add(PostgresParameters.Text("id", definitionId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var versions = new List<DefinitionVersion>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) versions.Add(PostgresDefinitionRows.Read(reader));
+        return versions;
+    }
+
+    public async Task<IReadOnlyList<string>> ListDefinitionIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _source.CreateCommand(PostgresDefinitionRows.Ids);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    public Task<int?> GetAliasAsync(string definitionId, string alias, CancellationToken cancellationToken) =>
+        PostgresAliasJournal.Definitions.GetAsync(_source, definitionId, alias, cancellationToken);
+
+    /// <exception cref="AliasConflictException">The alias is not where <see cref="AliasMoveRequest.ExpectedFrom"/> says; nothing changed.</exception>
+    /// <exception cref="KeyNotFoundException">The definition has no such version; nothing changed.</exception>
+    public Task<AliasMove> MoveAliasAsync(AliasMoveRequest request, CancellationToken cancellationToken) =>
+        PostgresAliasJournal.Definitions.MoveAsync(_source, request, _time.GetUtcNow(), cancellationToken);
+
+    public Task<IReadOnlyList<AliasMove>> GetAliasHistoryAsync(string definitionId, string alias, CancellationToken cancellationToken) =>
+        PostgresAliasJournal.Definitions.HistoryAsync(_source, definitionId, alias, cancellationToken);
+
+    private static async Task<DefinitionVersion?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? PostgresDefinitionRows.Read(reader) : null;
+    }
+}
