@@ -30,9 +30,12 @@ public static class PublishCommand
             var request = new PublishRequest(definition.Id, definition.Document, definition.ContentHash, parse.GetValue(author) ?? CliHost.User, parse.GetValue(reason)!, parse.GetValue(draft));
             var result = await stores.Definitions.PublishAsync(request, cancellationToken);
             var v = result.Version;
-            Console.Out.WriteLine(result.Created
-                ? $"published {v.Reference} ({RunJson.Name(v.Status)}, parent {v.ParentVersion?.ToString() ?? "none"}, {v.ContentHash[..19]}…)"
-                : $"unchanged: {path} has the same content as {v.Reference}; no new version");
+            Console.Out.WriteLine(result switch
+            {
+                { Created: true } => $"published {v.Reference} ({RunJson.Name(v.Status)}, parent {v.ParentVersion?.ToString() ?? "none"}, {v.ContentHash[..19]}…)",
+                { PublishedDraft: true } => $"published the draft {v.Reference}; 'current' now points at it",
+                _ => $"unchanged: {path} has the same content as {v.Reference}; no new version",
+            });
             return ExitCodes.Success;
         });
         return command;

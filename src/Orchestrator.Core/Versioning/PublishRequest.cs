@@ -8,5 +8,10 @@ namespace Orchestrator.Core.Versioning;
 /// </summary>
 public sealed record PublishRequest(string DefinitionId, JsonObject Document, string ContentHash, string Author, string Reason, bool Draft = false);
 
-/// <summary>The stored version, and whether it is new (false when the same content was already stored).</summary>
-public sealed record PublishResult(DefinitionVersion Version, bool Created);
+/// <summary>
+/// The stored version, and whether it is new (false when the same content was already stored). Publishing
+/// (not as a draft) the content of an existing draft publishes that draft — its status flips and <c>current</c>
+/// moves to it, journalled — and reports <see cref="PublishedDraft"/>: this is how a self-edit that won its
+/// trial becomes the version the next runs use.
+/// </summary>
+public sealed record PublishResult(DefinitionVersion Version, bool Created, bool PublishedDraft = false);

@@ -19,6 +19,8 @@ internal static class PostgresDefinitionRows
     // COLLATE "C": ordered by code point whatever the database's collation, as SQLite orders text.
     public const string Ids = "SELECT definition_id FROM definition_versions GROUP BY definition_id ORDER BY definition_id COLLATE \"C\"";
 
+    public const string MarkPublished = "UPDATE definition_versions SET status = 'published' WHERE definition_id = @id AND version = @version";
+
     public const string Latest = "SELECT COALESCE(MAX(version), 0) FROM definition_versions WHERE definition_id = @id";
 
     public const string Insert =

@@ -23,20 +23,35 @@ public sealed class PostgresDefinitionStore(PostgresStore store, TimeProvider? t
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await PostgresLocks.DefinitionAsync(connection, transaction, request.DefinitionId, cancellationToken).ConfigureAwait(false);
 
-        // Under the lock, so two publishers of the same content get one version between them. Found: nothing
-        // changes, and the transaction is rolled back when disposed.
-        await using (var find = new NpgsqlCommand(PostgresDefinitionRows.FindByContent, connection, transaction))
-        {
-            find.Parameters.Add(PostgresParameters.Text("id", request.DefinitionId));
-            find.Parameters.Add(PostgresParameters.Text("content_hash", request.ContentHash));
-            if (await ReadOneAsync(find, cancellationToken).ConfigureAwait(false) is { } existing) return new PublishResult(existing, Created: false);
-        }
-
         // A published version moves 'current': lock it before reading it, so the new version's parent is the holder
         // the journal says it replaced, even when someone moves 'current' by hand meanwhile.
         var journal = PostgresAliasJournal.Definitions;
         if (!request.Draft)
             await journal.LockAsync(connection, transaction, request.DefinitionId, IDefinitionStore.CurrentAlias, cancellationToken).ConfigureAwait(false);
+
+        // Under the lock, so two publishers of the same content get one version between them. Found: nothing
+        // changes (the transaction is rolled back when disposed), unless a draft is being published.
+        DefinitionVersion? existing;
+        await using (var find = new NpgsqlCommand(PostgresDefinitionRows.FindByContent, connection, transaction))
+        {
+            find.Parameters.Add(PostgresParameters.Text("id", request.DefinitionId));
+            find.Parameters.Add(PostgresParameters.Text("content_hash", request.ContentHash));
+            existing = await ReadOneAsync(find, cancellationToken).ConfigureAwait(false);
+        }
+        if (existing is not null)
+        {
+            if (request.Draft || existing.Status == DefinitionStatus.Published) return new PublishResult(existing, Created: false);
+            await using (var mark = new NpgsqlCommand(PostgresDefinitionRows.MarkPublished, connection, transaction))
+            {
+                mark.Parameters.Add(PostgresParameters.Text("id", request.DefinitionId));
+                mark.Parameters.AddWithValue("version", existing.Version);
+                await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await journal.MoveAsync(connection, transaction,
+                new AliasMoveRequest(request.DefinitionId, IDefinitionStore.CurrentAlias, existing.Version, request.Author, request.Reason), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new PublishResult(existing with { Status = DefinitionStatus.Published }, Created: false, PublishedDraft: true);
+        }
         var parent = await journal.GetAsync(connection, transaction, request.DefinitionId, IDefinitionStore.CurrentAlias, cancellationToken).ConfigureAwait(false);
         int next;
         await using (var latest = new NpgsqlCommand(PostgresDefinitionRows.Latest, connection, transaction))

@@ -23,6 +23,8 @@ internal static class DefinitionRows
 
     public const string ListVersions = $"SELECT {Columns} FROM definition_versions WHERE definition_id = $definition_id ORDER BY version";
 
+    public const string MarkPublished = "UPDATE definition_versions SET status = 'published' WHERE definition_id = $definition_id AND version = $version";
+
     public const string ListIds = "SELECT DISTINCT definition_id FROM definition_versions ORDER BY definition_id";
 
     public static void BindInsert(SqliteCommand command, DefinitionVersion version, string document)

@@ -14,7 +14,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
 {
     private readonly SqliteSession _session;
     private readonly TimeProvider _time;
-    private readonly SqliteCommand _find, _findByHash, _latest, _insert, _listVersions, _listIds;
+    private readonly SqliteCommand _find, _findByHash, _latest, _insert, _markPublished, _listVersions, _listIds;
     private readonly SqliteAliasJournal _aliases;
 
     /// <summary>Opens (creating when missing) the store in <paramref name="directory"/>, e.g. <c>.orchestrator</c>.</summary>
@@ -31,6 +31,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
             _findByHash = _session.Prepare(DefinitionRows.FindByHash);
             _latest = _session.Prepare(DefinitionRows.Latest);
             _insert = _session.Prepare(DefinitionRows.Insert);
+            _markPublished = _session.Prepare(DefinitionRows.MarkPublished);
             _listVersions = _session.Prepare(DefinitionRows.ListVersions);
             _listIds = _session.Prepare(DefinitionRows.ListIds);
             _aliases = new SqliteAliasJournal(_session, AliasRows.DefinitionKind);
@@ -57,9 +58,17 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
             // before (and is found here) or waits until this one commits (and then finds it).
             _findByHash.Parameters["$definition_id"].Value = id;
             _findByHash.Parameters["$content_hash"].Value = request.ContentHash;
-            if (ReadOne(_findByHash) is { } existing) return new PublishResult(existing, Created: false);
-
             var current = _aliases.Holder(id, IDefinitionStore.CurrentAlias);
+            if (ReadOne(_findByHash) is { } existing)
+            {
+                if (request.Draft || existing.Status == DefinitionStatus.Published) return new PublishResult(existing, Created: false);
+                _markPublished.Parameters["$definition_id"].Value = id;
+                _markPublished.Parameters["$version"].Value = existing.Version;
+                _markPublished.ExecuteNonQuery();
+                _aliases.Point(id, IDefinitionStore.CurrentAlias, current, existing.Version, request.Author, request.Reason, null, _time.GetUtcNow());
+                return new PublishResult(existing with { Status = DefinitionStatus.Published }, Created: false, PublishedDraft: true);
+            }
+
             var version = new DefinitionVersion
             {
                 DefinitionId = id,

@@ -130,6 +130,25 @@ public abstract partial class DefinitionStoreContract : StoreContract<IDefinitio
     }
 
     [Fact]
+    public async Task Publishing_a_drafts_content_publishes_that_draft_and_moves_current_to_it()
+    {
+        var store = await StoreAsync();
+        await store.PublishAsync(Samples.Publish("a", 1), None);
+        await store.PublishAsync(Samples.Publish("a", 2, author: "editor:llm", reason: "trial", draft: true), None);
+
+        var published = await store.PublishAsync(Samples.Publish("a", 2, author: "meta-gate", reason: "won its trial"), None);
+        var again = await store.PublishAsync(Samples.Publish("a", 2, author: "meta-gate", reason: "again"), None);
+
+        Assert.Equal((false, true, 2, DefinitionStatus.Published), (published.Created, published.PublishedDraft, published.Version.Version, published.Version.Status));
+        Assert.Equal(DefinitionStatus.Published, (await store.GetAsync("a", 2, None))!.Status);
+        Assert.Equal(2, await store.GetAliasAsync("a", IDefinitionStore.CurrentAlias, None));
+        var move = (await store.GetAliasHistoryAsync("a", IDefinitionStore.CurrentAlias, None))[^1];
+        Assert.Equal((1, 2, "meta-gate", "won its trial"), (move.From, move.To, move.By, move.Reason));
+        Assert.False(again.PublishedDraft);
+        Assert.Equal(2, (await store.GetAliasHistoryAsync("a", IDefinitionStore.CurrentAlias, None)).Count);
+    }
+
+    [Fact]
     public async Task A_version_published_after_a_draft_has_the_current_version_as_parent()
     {
         var store = await StoreAsync();
