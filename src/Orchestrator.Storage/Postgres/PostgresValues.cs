@@ -1,32 +1,23 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Orchestrator.Core.Engine;
 
 namespace Orchestrator.Storage.Postgres;
 
-/// <summary>
-/// How values are written to columns and read back, in the same forms as the SQLite store: times as
-/// fixed-width UTC ISO-8601 text (so text order is time order and ticks survive), JSON as text, enums as
-/// lower-case names, a step error as a small JSON object.
-/// </summary>
+/// <summary>The shared stored forms (<see cref="StoredValues"/>) as Npgsql parameter values, and typed reads of nullable columns.</summary>
 internal static class PostgresValues
 {
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+    public static string Time(DateTimeOffset time) => StoredValues.Time(time);
 
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+    public static string? Time(DateTimeOffset? time) => time is { } t ? StoredValues.Time(t) : null;
 
-    public static string? Time(DateTimeOffset? time) => time is { } t ? Time(t) : null;
-
-    public static DateTimeOffset ParseTime(string text) =>
-        new(DateTime.ParseExact(text, TimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), TimeSpan.Zero);
+    public static DateTimeOffset ParseTime(string text) => StoredValues.ParseTime(text);
 
     public static string? Json(JsonNode? node) => node?.ToJsonString();
 
-    public static JsonNode? ParseJson(string? text) => text is null ? null : JsonNode.Parse(text);
+    public static JsonNode? ParseJson(string? text) => StoredValues.ParseJson(text);
 
-    public static JsonObject ParseObject(string text, string what) =>
-        JsonNode.Parse(text) as JsonObject ?? throw new InvalidDataException($"{what} is stored as {text[..Math.Min(text.Length, 40)]}…, not a JSON object; the store is damaged");
+    public static JsonObject ParseObject(string text, string what) => StoredValues.ParseObject(text, what);
 
     public static string? NullableString(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 
@@ -38,65 +29,15 @@ internal static class PostgresValues
 
     public static DateTimeOffset? NullableTime(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : Time(row, ordinal);
 
-    public static string Status(RunStatus status) => status switch
-    {
-        RunStatus.Running => "running",
-        RunStatus.Succeeded => "succeeded",
-        RunStatus.Failed => "failed",
-        RunStatus.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown run status"),
-    };
+    public static string Status(RunStatus status) => StoredValues.Status(status);
 
-    public static RunStatus ParseRunStatus(string text) => text switch
-    {
-        "running" => RunStatus.Running,
-        "succeeded" => RunStatus.Succeeded,
-        "failed" => RunStatus.Failed,
-        "cancelled" => RunStatus.Cancelled,
-        _ => throw new InvalidDataException($"unknown run status '{text}' in the store"),
-    };
+    public static RunStatus ParseRunStatus(string text) => StoredValues.ParseRunStatus(text);
 
-    public static string Status(StepStatus status) => status switch
-    {
-        StepStatus.Running => "running",
-        StepStatus.Succeeded => "succeeded",
-        StepStatus.Failed => "failed",
-        StepStatus.Skipped => "skipped",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown step status"),
-    };
+    public static string Status(StepStatus status) => StoredValues.Status(status);
 
-    public static StepStatus ParseStepStatus(string text) => text switch
-    {
-        "running" => StepStatus.Running,
-        "succeeded" => StepStatus.Succeeded,
-        "failed" => StepStatus.Failed,
-        "skipped" => StepStatus.Skipped,
-        _ => throw new InvalidDataException($"unknown step status '{text}' in the store"),
-    };
+    public static StepStatus ParseStepStatus(string text) => StoredValues.ParseStepStatus(text);
 
-    public static string? Error(StepError? error) => error is null
-        ? null
-        : new JsonObject
-        {
-            ["type"] = error.Type,
-            ["message"] = error.Message,
-            ["stepKey"] = error.StepKey,
-            ["pointer"] = error.Pointer,
-            ["attempt"] = error.Attempt,
-        }.ToJsonString();
+    public static string? Error(StepError? error) => StoredValues.Error(error);
 
-    public static StepError? ParseError(string? text)
-    {
-        if (text is null) return null;
-        var json = ParseObject(text, "a step error");
-        return new StepError(
-            Field(json, "type").GetValue<string>(),
-            Field(json, "message").GetValue<string>(),
-            Field(json, "stepKey").GetValue<string>(),
-            Field(json, "pointer").GetValue<string>(),
-            Field(json, "attempt").GetValue<int>());
-    }
-
-    private static JsonNode Field(JsonObject json, string name) =>
-        json[name] ?? throw new InvalidDataException($"a stored step error has no '{name}': {json.ToJsonString()}; the store is damaged");
+    public static StepError? ParseError(string? text) => StoredValues.ParseError(text);
 }
