@@ -16,6 +16,7 @@ root.Subcommands.Add(ResumeCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(ShowCommand.Create());
 root.Subcommands.Add(ActivitiesCommand.Create());
+root.Subcommands.Add(TasksCommand.Create());
 root.Subcommands.Add(PublishCommand.Create());
 root.Subcommands.Add(VersionsCommand.Create());
 root.Subcommands.Add(DiffCommand.Create());

@@ -4,6 +4,7 @@ using Orchestrator.Core.Activities.BuiltIn;
 using Orchestrator.Core.Definitions;
 using Orchestrator.Core.Definitions.Catalog;
 using Orchestrator.Core.Plugins;
+using Orchestrator.Core.Tasks;
 using Orchestrator.Storage;
 
 namespace Orchestrator.Cli.Hosting;
@@ -20,7 +21,7 @@ public sealed class CliHost
         ArtifactsFolder = parse.GetValue(GlobalOptions.Artifacts);
         WorkflowFolders = parse.GetValue(GlobalOptions.Workflows) ?? [];
         Activities = new ActivityRegistry().AddBuiltInActivities();
-        PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? []);
+        PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? [], Tasks);
         foreach (var error in PluginResult.Errors)
             Console.Error.WriteLine($"warning: plugin not loaded: {error}");
     }
@@ -31,6 +32,9 @@ public sealed class CliHost
     public string? ArtifactsFolder { get; }
     public IReadOnlyList<string> WorkflowFolders { get; }
     public ActivityRegistry Activities { get; }
+
+    /// <summary>The task families (generators and checkers) plugins provide.</summary>
+    public TaskRegistry Tasks { get; } = new();
     public PluginLoadResult PluginResult { get; }
 
     public static CliHost From(ParseResult parse) => new(parse);

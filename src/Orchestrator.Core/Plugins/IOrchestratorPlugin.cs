@@ -1,4 +1,5 @@
 using Orchestrator.Core.Activities;
+using Orchestrator.Core.Tasks;
 
 namespace Orchestrator.Core.Plugins;
 
@@ -12,4 +13,9 @@ public interface IOrchestratorPlugin
     string Name { get; }
 
     void Register(ActivityRegistry activities);
+
+    /// <summary>Registers the plugin's task families (generators and checkers); most plugins have none.</summary>
+    void RegisterTasks(TaskRegistry tasks)
+    {
+    }
 }

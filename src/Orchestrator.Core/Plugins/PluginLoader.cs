@@ -1,5 +1,6 @@
 using System.Reflection;
 using Orchestrator.Core.Activities;
+using Orchestrator.Core.Tasks;
 
 namespace Orchestrator.Core.Plugins;
 
@@ -11,7 +12,7 @@ namespace Orchestrator.Core.Plugins;
 /// </summary>
 public static class PluginLoader
 {
-    public static PluginLoadResult LoadInto(ActivityRegistry activities, IEnumerable<string> folders)
+    public static PluginLoadResult LoadInto(ActivityRegistry activities, IEnumerable<string> folders, TaskRegistry? tasks = null)
     {
         var loaded = new List<LoadedPlugin>();
         var errors = new List<PluginLoadError>();
@@ -24,7 +25,7 @@ public static class PluginLoader
                 if (file is null) continue;
                 try
                 {
-                    loaded.AddRange(Load(file, activities));
+                    loaded.AddRange(Load(file, activities, tasks));
                 }
                 catch (Exception e)
                 {
@@ -36,7 +37,7 @@ public static class PluginLoader
     }
 
     /// <summary>Loads one plugin assembly and registers what it provides.</summary>
-    public static IReadOnlyList<LoadedPlugin> Load(string file, ActivityRegistry activities)
+    public static IReadOnlyList<LoadedPlugin> Load(string file, ActivityRegistry activities, TaskRegistry? tasks = null)
     {
         var context = new PluginLoadContext(Path.GetFullPath(file));
         var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(file));
@@ -48,23 +49,29 @@ public static class PluginLoader
 
         // Register into scratch registries and check every name first, so a plugin that fails
         // half-way, or clashes with a type the host already has, adds nothing at all.
-        var registered = new List<(IOrchestratorPlugin Plugin, ActivityRegistry Own)>();
+        var registered = new List<(IOrchestratorPlugin Plugin, ActivityRegistry Own, TaskRegistry OwnTasks)>();
         foreach (var type in pluginTypes)
         {
             var plugin = (IOrchestratorPlugin)Activator.CreateInstance(type)!;
             var own = new ActivityRegistry();
             plugin.Register(own);
-            registered.Add((plugin, own));
+            var ownTasks = new TaskRegistry();
+            plugin.RegisterTasks(ownTasks);
+            registered.Add((plugin, own, ownTasks));
         }
-        var clashes = registered.SelectMany(r => r.Own.Types).Where(t => activities.TryGet(t, out _)).ToList();
+        var clashes = registered.SelectMany(r => r.Own.Types).Where(t => activities.TryGet(t, out _)).Select(t => $"'{t}' is already registered by {activities.SourceOf(t)}")
+            .Concat(tasks is null ? [] : registered.SelectMany(r => r.OwnTasks.Names).Where(n => tasks.TryGet(n, out _)).Select(n => $"the task '{n}' is already registered by {tasks.SourceOf(n)}"))
+            .ToList();
         if (clashes.Count > 0)
-            throw new InvalidOperationException(string.Join("; ", clashes.Select(t => $"'{t}' is already registered by {activities.SourceOf(t)}"))
-                + ". Rename the plugin's activity; none of its activities were added");
+            throw new InvalidOperationException(string.Join("; ", clashes) + ". Rename the plugin's activity or task; none of them were added");
 
         var result = new List<LoadedPlugin>();
-        foreach (var (plugin, own) in registered)
+        foreach (var (plugin, own, ownTasks) in registered)
         {
-            foreach (var activity in own.All) activities.Add(activity, $"plugin '{plugin.Name}' ({Path.GetFileName(file)})");
+            var source = $"plugin '{plugin.Name}' ({Path.GetFileName(file)})";
+            foreach (var activity in own.All) activities.Add(activity, source);
+            if (tasks is not null)
+                foreach (var task in ownTasks.All) tasks.Add(task, source);
             result.Add(new LoadedPlugin(plugin.Name, file, own.Types.ToList()));
         }
         return result;
