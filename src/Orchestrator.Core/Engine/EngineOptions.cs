@@ -9,4 +9,10 @@ public sealed record EngineOptions
     public int MaxLoopIterations { get; init; } = 100_000;
 
     public ExpressionLimits Expressions { get; init; } = ExpressionLimits.Default;
+
+    /// <summary>
+    /// How long a run's lease lasts without renewal; the executing engine renews it every third of this. A
+    /// process that died on another machine blocks a resume for at most this long.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
 }

@@ -26,6 +26,7 @@ internal sealed class RunExecution
     private readonly IRunObserver _observer;
     private readonly EngineOptions _options;
     private readonly ExpressionEvaluator _expressions;
+    private readonly string _owner;
 
     // Branches of a parallel step run at once. JSON trees are not safe for concurrent reads (they
     // materialise lazily), so every evaluation and snapshot of shared values happens under this lock;
@@ -34,8 +35,9 @@ internal sealed class RunExecution
     private JsonObject _rootState = new();
 
     public RunExecution(RunRecord run, DefinitionBundle bundle, IEnumerable<StepRecord> journal, IRunStore store, IStepDispatcher dispatcher,
-        TimeProvider time, IRunObserver observer, EngineOptions options)
+        TimeProvider time, IRunObserver observer, EngineOptions options, string owner)
     {
+        _owner = owner;
         _run = run;
         _bundle = bundle;
         _journal = new ConcurrentDictionary<string, StepRecord>(journal.Select(r => KeyValuePair.Create(r.Key, r)), StringComparer.Ordinal);
@@ -50,17 +52,24 @@ internal sealed class RunExecution
     public async Task<RunRecord> ExecuteAsync(CancellationToken cancellationToken)
     {
         var root = _bundle.Root;
+        await using var lease = new RunLeaseKeeper(_store, _run.Id, _owner, _options.LeaseDuration, _time);
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
         try
         {
             _rootState = InitialState(root, _run.Inputs);
             var frame = Frame.ForWorkflow("", _run.Inputs, _rootState, isRoot: true);
-            await RunStepsAsync(root.Steps, frame, cancellationToken);
+            await RunStepsAsync(root.Steps, frame, running.Token);
             var output = WorkflowOutput(root, frame);
             await _store.UpdateRunStatusAsync(_run.Id, RunStatus.Succeeded, output, null, _time.GetUtcNow(), CancellationToken.None);
         }
         catch (StepFailedException e)
         {
             await _store.UpdateRunStatusAsync(_run.Id, RunStatus.Failed, null, e.Error, _time.GetUtcNow(), CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (lease.Lost.IsCancellationRequested)
+        {
+            // Another process holds the run now: it owns the status, so write nothing.
+            throw new RunSetupException($"run {_run.Id} was taken over by {lease.LostTo} after this process lost its lease; stopped at a step boundary without finishing it");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

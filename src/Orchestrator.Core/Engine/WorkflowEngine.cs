@@ -15,6 +15,20 @@ public sealed class WorkflowEngine(IRunStore store, IStepDispatcher dispatcher, 
     private readonly EngineOptions _options = options ?? new EngineOptions();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly IRunObserver _observer = observer ?? NullRunObserver.Instance;
+    private readonly string _owner = RunOwner.Create();
+
+    /// <summary>
+    /// Takes the run's lease, so no other process executes it at the same time; a holder that died on this
+    /// machine is replaced at once, a live one (or one elsewhere whose lease has not expired) refuses the resume.
+    /// </summary>
+    private async Task ClaimAsync(string runId, CancellationToken cancellationToken)
+    {
+        var claim = await store.ClaimAsync(runId, _owner, _time.GetUtcNow(), _options.LeaseDuration, null, cancellationToken);
+        if (!claim.Granted && claim.Holder is { } holder && RunOwner.IsDeadOnThisMachine(holder))
+            claim = await store.ClaimAsync(runId, _owner, _time.GetUtcNow(), _options.LeaseDuration, holder, cancellationToken);
+        if (!claim.Granted)
+            throw new RunSetupException($"run {runId} is being executed by {claim.Holder} (lease until {claim.Until:u}); wait for it to finish, or for the lease to expire if that process died on another machine");
+    }
 
     public async Task<RunRecord> StartAsync(WorkflowDefinition definition, IDefinitionCatalog? catalog, JsonObject inputs, RunStartOptions? start = null, CancellationToken cancellationToken = default)
     {
@@ -47,8 +61,9 @@ public sealed class WorkflowEngine(IRunStore store, IStepDispatcher dispatcher, 
             UpdatedAt = now,
         };
         await store.CreateRunAsync(run, cancellationToken);
+        await ClaimAsync(run.Id, cancellationToken);
         _observer.RunStarted(run, resumed: false);
-        return await new RunExecution(run, bundle, [], store, dispatcher, _time, _observer, _options).ExecuteAsync(cancellationToken);
+        return await new RunExecution(run, bundle, [], store, dispatcher, _time, _observer, _options, _owner).ExecuteAsync(cancellationToken);
     }
 
     /// <summary>Continues a run from its last committed step. A finished, succeeded run is returned as it is.</summary>
@@ -58,9 +73,10 @@ public sealed class WorkflowEngine(IRunStore store, IStepDispatcher dispatcher, 
             ?? throw new RunSetupException($"no run '{runId}' in this store; 'orchestrator runs' lists them");
         if (run.Status == RunStatus.Succeeded) return run;
         var bundle = DefinitionBundle.FromRun(run);
+        await ClaimAsync(runId, cancellationToken);
         var journal = await store.GetStepsAsync(runId, cancellationToken);
         await store.UpdateRunStatusAsync(runId, RunStatus.Running, null, null, _time.GetUtcNow(), cancellationToken);
         _observer.RunStarted(run with { Status = RunStatus.Running }, resumed: true);
-        return await new RunExecution(run, bundle, journal, store, dispatcher, _time, _observer, _options).ExecuteAsync(cancellationToken);
+        return await new RunExecution(run, bundle, journal, store, dispatcher, _time, _observer, _options, _owner).ExecuteAsync(cancellationToken);
     }
 }

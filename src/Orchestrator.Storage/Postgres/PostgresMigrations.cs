@@ -126,6 +126,12 @@ internal static class PostgresMigrations
                 PRIMARY KEY (kind, subject, alias, sequence)
             );
             """),
+        new(3, "run leases: which process may execute a run", """
+            -- Who executes the run and until when; a claim is one conditional UPDATE, so two processes can
+            -- never both hold it.
+            ALTER TABLE runs ADD COLUMN lease_owner text;
+            ALTER TABLE runs ADD COLUMN lease_until text;
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

@@ -110,6 +110,32 @@ public sealed class PostgresRunStore(PostgresStore store) : IRunStore, IArtifact
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<LeaseClaim> ClaimAsync(string runId, string owner, DateTimeOffset now, TimeSpan duration, string? replacing, CancellationToken cancellationToken)
+    {
+        await using (var claim = _source.CreateCommand(RunLeaseSql.Claim))
+        {
+            claim.Parameters.Add(PostgresParameters.Text("id", runId));
+            claim.Parameters.Add(PostgresParameters.Text("owner", owner));
+            claim.Parameters.Add(PostgresParameters.Text("until", PostgresValues.Time(now + duration)));
+            claim.Parameters.Add(PostgresParameters.Text("now", PostgresValues.Time(now)));
+            claim.Parameters.Add(PostgresParameters.Text("replacing", replacing));
+            if (await claim.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1) return LeaseClaim.Grant();
+        }
+        await using var holder = _source.CreateCommand(RunLeaseSql.Holder);
+        holder.Parameters.Add(PostgresParameters.Text("id", runId));
+        await using var row = await holder.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await row.ReadAsync(cancellationToken).ConfigureAwait(false)) throw RunNotFound(runId, null);
+        return new LeaseClaim(false, PostgresValues.NullableString(row, 0), PostgresValues.NullableTime(row, 1));
+    }
+
+    public async Task ReleaseAsync(string runId, string owner, CancellationToken cancellationToken)
+    {
+        await using var release = _source.CreateCommand(RunLeaseSql.Release);
+        release.Parameters.Add(PostgresParameters.Text("id", runId));
+        release.Parameters.Add(PostgresParameters.Text("owner", owner));
+        await release.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task UpdateRunStatusAsync(string runId, RunStatus status, JsonNode? output, StepError? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = _source.CreateCommand(PostgresRunRows.UpdateStatus);

@@ -122,6 +122,12 @@ internal static class SqliteMigrations
                 FOREIGN KEY (name, parent_version) REFERENCES model_versions (name, version)
             );
             """),
+        new(3, "run leases: which process may execute a run", """
+            -- Who executes the run and until when; a claim is one conditional UPDATE, so two processes can
+            -- never both hold it.
+            ALTER TABLE runs ADD COLUMN lease_owner TEXT;
+            ALTER TABLE runs ADD COLUMN lease_until TEXT;
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

@@ -118,6 +118,35 @@ public sealed class SqliteRunStore : IRunStore, IArtifactReferences, IDisposable
         }), cancellationToken);
     }
 
+    public Task<LeaseClaim> ClaimAsync(string runId, string owner, DateTimeOffset now, TimeSpan duration, string? replacing, CancellationToken cancellationToken) =>
+        UseAsync(_ =>
+        {
+            using var claim = _session.Connection.CreateCommand();
+            claim.CommandText = RunLeaseSql.Claim;
+            claim.Parameters.AddWithValue("@id", runId);
+            claim.Parameters.AddWithValue("@owner", owner);
+            claim.Parameters.AddWithValue("@until", SqliteValues.Time(now + duration));
+            claim.Parameters.AddWithValue("@now", SqliteValues.Time(now));
+            claim.Parameters.AddWithValue("@replacing", (object?)replacing ?? DBNull.Value);
+            if (claim.ExecuteNonQuery() == 1) return LeaseClaim.Grant();
+            using var holder = _session.Connection.CreateCommand();
+            holder.CommandText = RunLeaseSql.Holder;
+            holder.Parameters.AddWithValue("@id", runId);
+            using var row = holder.ExecuteReader();
+            if (!row.Read()) throw RunNotFound(runId, null);
+            return new LeaseClaim(false, row.IsDBNull(0) ? null : row.GetString(0), row.IsDBNull(1) ? null : SqliteValues.ParseTime(row.GetString(1)));
+        }, cancellationToken);
+
+    public Task ReleaseAsync(string runId, string owner, CancellationToken cancellationToken) =>
+        UseAsync(_ =>
+        {
+            using var release = _session.Connection.CreateCommand();
+            release.CommandText = RunLeaseSql.Release;
+            release.Parameters.AddWithValue("@id", runId);
+            release.Parameters.AddWithValue("@owner", owner);
+            return release.ExecuteNonQuery();
+        }, cancellationToken);
+
     public Task UpdateRunStatusAsync(string runId, RunStatus status, JsonNode? output, StepError? error, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var outputText = SqliteValues.Json(output);

@@ -26,7 +26,7 @@ public sealed class CrashResumeTests(ITestOutputHelper output)
         state: { count: 0 }
         steps:
           - id: rounds
-            loop: { times: 12, max: 20 }
+            loop: { times: 24, max: 30 }
             do:
               - id: fan
                 parallel: { over: "${[1, 2]}", as: n, maxDegree: 2 }

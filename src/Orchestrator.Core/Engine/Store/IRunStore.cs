@@ -30,6 +30,16 @@ public interface IRunStore
     /// </summary>
     Task CommitStepAsync(string runId, StepRecord step, JsonObject runState, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Claims (or renews) the right to execute a run until <paramref name="now"/> + <paramref name="duration"/>.
+    /// It is granted when nobody holds it, the caller holds it, the holder's lease has expired, or the holder is
+    /// <paramref name="replacing"/> (an owner the caller has found dead); otherwise the current holder is returned.
+    /// </summary>
+    Task<LeaseClaim> ClaimAsync(string runId, string owner, DateTimeOffset now, TimeSpan duration, string? replacing, CancellationToken cancellationToken);
+
+    /// <summary>Gives the lease up, if <paramref name="owner"/> still holds it.</summary>
+    Task ReleaseAsync(string runId, string owner, CancellationToken cancellationToken);
+
     /// <summary>Sets the run's status, and its output or error when it has finished.</summary>
     Task UpdateRunStatusAsync(string runId, RunStatus status, JsonNode? output, StepError? error, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -11,7 +11,29 @@ public sealed class InMemoryRunStore : IRunStore
     private readonly Lock _lock = new();
     private readonly Dictionary<string, RunRecord> _runs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<StepRecord>> _steps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Owner, DateTimeOffset Until)> _leases = new(StringComparer.Ordinal);
     private long _sequence;
+
+    public Task<LeaseClaim> ClaimAsync(string runId, string owner, DateTimeOffset now, TimeSpan duration, string? replacing, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_runs.ContainsKey(runId)) throw new InvalidOperationException($"no run {runId}");
+            if (_leases.TryGetValue(runId, out var lease) && lease.Owner != owner && lease.Until >= now && lease.Owner != replacing)
+                return Task.FromResult(new LeaseClaim(false, lease.Owner, lease.Until));
+            _leases[runId] = (owner, now + duration);
+            return Task.FromResult(LeaseClaim.Grant());
+        }
+    }
+
+    public Task ReleaseAsync(string runId, string owner, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_leases.TryGetValue(runId, out var lease) && lease.Owner == owner) _leases.Remove(runId);
+        }
+        return Task.CompletedTask;
+    }
 
     public Task CreateRunAsync(RunRecord run, CancellationToken cancellationToken)
     {
