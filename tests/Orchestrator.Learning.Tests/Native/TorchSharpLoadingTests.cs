@@ -41,4 +41,46 @@ public sealed class TorchSharpLoadingTests
             File.Delete(copy);
         }
     }
+
+    [Fact]
+    public void Patching_the_original_marks_it_weak_once_and_keeps_its_timestamp()
+    {
+        // The unpatched original as NuGet restored it; the package folder is where restore put it.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var original = Path.Combine(packages, "torchsharp", "0.107.0", "runtimes", "linux-x64", "native", "libLibTorchSharp.so");
+        Assert.True(File.Exists(original), $"restore puts TorchSharp's native library at {original}");
+
+        var copy = Path.Combine(Path.GetTempPath(), $"libLibTorchSharp-{Guid.NewGuid():N}.so");
+        File.Copy(original, copy);
+        try
+        {
+            var written = File.GetLastWriteTimeUtc(copy);
+            Assert.False(ElfVersionNeeds.IsWeak(copy, NeededVersion));
+            Assert.Equal(VersionNeedPatch.Patched, ElfVersionNeeds.MarkWeak(copy, NeededVersion));
+            Assert.True(ElfVersionNeeds.IsWeak(copy, NeededVersion));
+            Assert.Equal(VersionNeedPatch.AlreadyWeak, ElfVersionNeeds.MarkWeak(copy, NeededVersion));
+            Assert.Equal(written, File.GetLastWriteTimeUtc(copy));
+            Assert.Equal(new FileInfo(original).Length, new FileInfo(copy).Length);
+        }
+        finally
+        {
+            File.Delete(copy);
+        }
+    }
+
+    [Fact]
+    public void A_file_that_is_not_ELF_is_refused()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"not-elf-{Guid.NewGuid():N}.so");
+        File.WriteAllBytes(path, new byte[128]);
+        try
+        {
+            Assert.Throws<InvalidDataException>(() => ElfVersionNeeds.MarkWeak(path, NeededVersion));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

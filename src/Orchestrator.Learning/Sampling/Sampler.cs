@@ -1,0 +1,149 @@
+using Orchestrator.Learning.Model;
+using Orchestrator.Learning.Randomness;
+using Orchestrator.Learning.Tokenization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Orchestrator.Learning.Sampling;
+
+/// <summary>Continues many prompts at once, greedily or with a temperature.</summary>
+/// <remarks>
+/// Prompts are grouped by length, so a batch needs neither padding nor an attention mask and every row's
+/// positions are exactly those of training. Randomness for temperature sampling comes from a
+/// <see cref="SeededRandom"/> on the CPU, so a run's samples repeat for its seed on any device.
+/// </remarks>
+public sealed class Sampler(DecoderTransformer model)
+{
+    /// <summary>
+    /// The generated tokens of each prompt, in prompt order, up to (not including) the end token, or
+    /// <see cref="SamplingOptions.MaxNewTokens"/> tokens when no end token came.
+    /// </summary>
+    /// <exception cref="ArgumentException">Temperature sampling without a random source, or an empty prompt.</exception>
+    public int[][] Generate(IReadOnlyList<int[]> prompts, SamplingOptions options, SeededRandom? random = null)
+    {
+        options.Validate();
+        if (options.Temperature > 0 && random is null)
+        {
+            throw new ArgumentException("Sampling with a temperature needs a seeded random source.", nameof(random));
+        }
+
+        if (prompts.Any(prompt => prompt.Length == 0))
+        {
+            throw new ArgumentException("A prompt needs at least one token.", nameof(prompts));
+        }
+
+        var results = new int[prompts.Count][];
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var noGrad = torch.no_grad();
+            var groups = Enumerable.Range(0, prompts.Count).GroupBy(index => prompts[index].Length).OrderBy(group => group.Key);
+            foreach (var group in groups)
+            {
+                foreach (var chunk in group.Chunk(options.BatchSize))
+                {
+                    var generated = GenerateBatch(chunk.Select(index => prompts[index]).ToArray(), options, random);
+                    for (var row = 0; row < chunk.Length; row++)
+                    {
+                        results[chunk[row]] = generated[row];
+                    }
+                }
+            }
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+
+        return results;
+    }
+
+    private int[][] GenerateBatch(int[][] prompts, SamplingOptions options, SeededRandom? random)
+    {
+        var device = model.parameters().First().device;
+        var rows = prompts.Length;
+        var outputs = Enumerable.Range(0, rows).Select(_ => new List<int>()).ToArray();
+        var finished = new bool[rows];
+        using var cache = options.UseKvCache ? new KvCache(model.Config.Layers) : null;
+        var sequence = torch.tensor(prompts.SelectMany(p => p.Select(t => (long)t)).ToArray(), [rows, prompts[0].Length], device: device);
+        var input = sequence.alias();
+        try
+        {
+            for (var step = 0; step < options.MaxNewTokens && !finished.All(done => done); step++)
+            {
+                long[] next;
+                using (var scope = torch.NewDisposeScope())
+                {
+                    var logits = model.Forward(options.UseKvCache ? input : sequence, cache)[.., -1, ..];
+                    next = Choose(logits, options.Temperature, random);
+                }
+
+                for (var row = 0; row < rows; row++)
+                {
+                    if (finished[row])
+                    {
+                        continue;
+                    }
+
+                    if (next[row] == CharTokenizer.EndId)
+                    {
+                        finished[row] = true;
+                    }
+                    else
+                    {
+                        outputs[row].Add((int)next[row]);
+                    }
+                }
+
+                input.Dispose();
+                input = torch.tensor(next, [rows, 1], device: device);
+                if (!options.UseKvCache)
+                {
+                    var longer = torch.cat([sequence, input], 1);
+                    sequence.Dispose();
+                    sequence = longer;
+                }
+            }
+        }
+        finally
+        {
+            input.Dispose();
+            sequence.Dispose();
+        }
+
+        return outputs.Select(tokens => tokens.ToArray()).ToArray();
+    }
+
+    private static long[] Choose(Tensor logits, double temperature, SeededRandom? random)
+    {
+        if (temperature <= 0)
+        {
+            return logits.argmax(-1).cpu().data<long>().ToArray();
+        }
+
+        var probabilities = (logits.to(ScalarType.Float64) / temperature).softmax(-1).cpu();
+        var (rows, vocabulary) = ((int)probabilities.shape[0], (int)probabilities.shape[1]);
+        var values = probabilities.data<double>().ToArray();
+        var chosen = new long[rows];
+        for (var row = 0; row < rows; row++)
+        {
+            // Inverse-CDF sampling with our own seeded source; the last id absorbs rounding.
+            var target = random!.NextDouble();
+            var token = vocabulary - 1;
+            for (var id = 0; id < vocabulary; id++)
+            {
+                target -= values[(row * vocabulary) + id];
+                if (target < 0)
+                {
+                    token = id;
+                    break;
+                }
+            }
+
+            chosen[row] = token;
+        }
+
+        return chosen;
+    }
+}
