@@ -14,11 +14,12 @@ public static class ValidateCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
-            using var stores = host.OpenStores();
+            // Validating reads a store only if there is one: it never creates a store folder as a side effect.
+            using var stores = host.StoreExists ? host.OpenStores() : null;
             var invalid = 0;
             foreach (var file in parse.GetValue(files)!)
             {
-                var result = await WorkflowTarget.ResolveAsync(host, stores.Definitions, file, cancellationToken);
+                var result = await WorkflowTarget.ResolveAsync(host, stores?.Definitions, file, cancellationToken);
                 if (result.Definition is not null)
                 {
                     Console.Out.WriteLine($"ok    {file}  ({result.Definition!.Reference}, {result.Definition.AllSteps().Count()} steps)");

@@ -49,6 +49,9 @@ public sealed class CliHost
 
     public DefinitionLoader Loader(IDefinitionCatalog catalog) => new(Activities, catalog);
 
+    /// <summary>True for a PostgreSQL store, or a store folder that has been created.</summary>
+    public bool StoreExists => StoreFactory.IsPostgres(StoreLocation) || Directory.Exists(StoreLocation);
+
     public OrchestratorStores OpenStores() => StoreFactory.Open(StoreLocation, ArtifactsFolder);
 
     /// <summary>Who is acting, for journals: $ORCHESTRATOR_USER, else the OS user.</summary>

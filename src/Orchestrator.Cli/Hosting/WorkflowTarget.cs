@@ -17,7 +17,8 @@ public sealed record WorkflowTarget(WorkflowDefinition? Definition, IDefinitionC
         File.Exists(target) || target.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
         || target.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || target.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<WorkflowTarget> ResolveAsync(CliHost host, IDefinitionStore store, string target, CancellationToken cancellationToken)
+    // store may be null: then only files are looked at (e.g. validating before any store exists).
+    public static async Task<WorkflowTarget> ResolveAsync(CliHost host, IDefinitionStore? store, string target, CancellationToken cancellationToken)
     {
         if (IsFile(target))
         {
@@ -40,8 +41,8 @@ public sealed record WorkflowTarget(WorkflowDefinition? Definition, IDefinitionC
         if (at > 0 && version is null)
             return Failed(host, [new ValidationIssue(target, null, "", $"'{target[(at + 1)..]}' is not a version number", "write ID or ID@VERSION, e.g. demo-pipeline@2")]);
 
-        version ??= await store.GetAliasAsync(id, IDefinitionStore.CurrentAlias, cancellationToken);
-        if (version is { } wanted && await store.GetAsync(id, wanted, cancellationToken) is { } stored)
+        if (store is not null) version ??= await store.GetAliasAsync(id, IDefinitionStore.CurrentAlias, cancellationToken);
+        if (store is not null && version is { } wanted && await store.GetAsync(id, wanted, cancellationToken) is { } stored)
         {
             var definition = StoredDefinitions.ToDefinition(stored);
             return await ValidateAsync(host, store, new ParsedDocument(definition.File, definition.Document, SourceMap.Empty), folders, cancellationToken);
@@ -49,18 +50,19 @@ public sealed record WorkflowTarget(WorkflowDefinition? Definition, IDefinitionC
         var inFolders = version is { } n ? folders.Find(id, n) : folders.FindLatest(id);
         if (inFolders is null)
         {
-            var known = (await store.ListDefinitionIdsAsync(cancellationToken)).Concat(folders.Known.Select(k => k.Id)).Distinct();
+            IReadOnlyList<string> storedIds = store is null ? [] : await store.ListDefinitionIdsAsync(cancellationToken);
+            var known = storedIds.Concat(folders.Known.Select(k => k.Id)).Distinct();
             var hint = NearestName.Hint(id, known, $"give a file path, or an id published to the store or in {string.Join(", ", host.WorkflowFolders)}");
             return Failed(host, [new ValidationIssue(target, null, "", version is null ? $"no workflow '{id}'" : $"no version {version} of workflow '{id}'", hint)]);
         }
         return await ValidateAsync(host, store, DocumentReader.ReadFile(inFolders.File), folders, cancellationToken);
     }
 
-    private static async Task<WorkflowTarget> ValidateAsync(CliHost host, IDefinitionStore store, ParsedDocument document, FolderDefinitionCatalog folders, CancellationToken cancellationToken)
+    private static async Task<WorkflowTarget> ValidateAsync(CliHost host, IDefinitionStore? store, ParsedDocument document, FolderDefinitionCatalog folders, CancellationToken cancellationToken)
     {
         // Read the structure first to learn which workflows it calls, fetch those from the store, then validate fully.
         var outline = DefinitionBuilder.Build(document, new IssueList(document.File, document.SourceMap));
-        var catalog = await StoredDefinitions.CatalogForAsync(outline, store, folders, cancellationToken);
+        var catalog = store is null ? folders : await StoredDefinitions.CatalogForAsync(outline, store, folders, cancellationToken);
         var result = host.Loader(catalog).Load(document);
         return new WorkflowTarget(result.Definition, catalog, result.Issues);
     }

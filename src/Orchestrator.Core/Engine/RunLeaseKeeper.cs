@@ -36,7 +36,16 @@ internal sealed class RunLeaseKeeper : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(_duration / 3, _time, _stop.Token);
-                var claim = await _store.ClaimAsync(_runId, _owner, _time.GetUtcNow(), _duration, null, _stop.Token);
+                LeaseClaim claim;
+                try
+                {
+                    claim = await _store.ClaimAsync(_runId, _owner, _time.GetUtcNow(), _duration, null, _stop.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A store hiccup is not a lost lease: two more renewals fit before it expires, so try again.
+                    continue;
+                }
                 if (claim.Granted) continue;
                 LostTo = claim.Holder;
                 await _lost.CancelAsync();

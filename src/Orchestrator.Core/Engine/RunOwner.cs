@@ -9,7 +9,7 @@ namespace Orchestrator.Core.Engine;
 /// </summary>
 public static class RunOwner
 {
-    public static string Create() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..^24];
+    public static string Create() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
     /// <summary>True only when the owner ran on this machine and its process is gone; anything uncertain is "alive".</summary>
     public static bool IsDeadOnThisMachine(string owner)

@@ -119,8 +119,7 @@ public sealed class ModelsCommandTests
 
     private static async Task<List<(long Sequence, int? From, int To)>> JournalAsync(TestStore store)
     {
-        // A promotion to the alias's own holder, from the outside, reads the whole journal back through 'rollback' semantics:
-        // here we use the store directly so the assertion does not depend on another command.
+        // Read through the store itself, so the consistency check does not depend on another command's output.
         using var stores = Orchestrator.Storage.StoreFactory.Open(store.Location, store.Artifacts);
         var moves = await stores.Models.GetAliasHistoryAsync("addition", "champion", CancellationToken.None);
         return moves.Select(m => (m.Sequence, m.From, m.To)).ToList();

@@ -11,9 +11,12 @@ public sealed class ValidateCommandTests
         Assert.NotEmpty(files);
         using var temp = new TempFolder();
 
-        var result = await CliProcess.RunAsync(Repository.Root, CliProcess.With(temp.Path, ["validate", .. files]));
+        var store = temp.File("store");
+
+        var result = await CliProcess.RunAsync(Repository.Root, CliProcess.With(store, ["validate", .. files]));
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.False(Directory.Exists(store), "validate must not create a store");
         Assert.Equal(files.Length, result.Stdout.Split('\n').Count(l => l.StartsWith("ok ", StringComparison.Ordinal)));
     }
 

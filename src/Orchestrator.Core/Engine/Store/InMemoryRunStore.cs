@@ -10,7 +10,8 @@ public sealed class InMemoryRunStore : IRunStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, RunRecord> _runs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<StepRecord>> _steps = new(StringComparer.Ordinal);
+    // Keyed by step key: a begin or commit finds its record directly, as the durable stores do by primary key.
+    private readonly Dictionary<string, Dictionary<string, StepRecord>> _steps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Owner, DateTimeOffset Until)> _leases = new(StringComparer.Ordinal);
     private long _sequence;
 
@@ -40,7 +41,7 @@ public sealed class InMemoryRunStore : IRunStore
         lock (_lock)
         {
             if (!_runs.TryAdd(run.Id, run)) throw new InvalidOperationException($"run {run.Id} already exists");
-            _steps[run.Id] = [];
+            _steps[run.Id] = new Dictionary<string, StepRecord>(StringComparer.Ordinal);
         }
         return Task.CompletedTask;
     }
@@ -57,7 +58,7 @@ public sealed class InMemoryRunStore : IRunStore
 
     public Task<IReadOnlyList<StepRecord>> GetStepsAsync(string runId, CancellationToken cancellationToken)
     {
-        lock (_lock) return Task.FromResult<IReadOnlyList<StepRecord>>(_steps.TryGetValue(runId, out var steps) ? steps.OrderBy(s => s.Sequence).ToList() : []);
+        lock (_lock) return Task.FromResult<IReadOnlyList<StepRecord>>(_steps.TryGetValue(runId, out var steps) ? steps.Values.OrderBy(s => s.Sequence).ToList() : []);
     }
 
     public Task<StepStart> BeginStepAsync(string runId, StepRecord step, DateTimeOffset now, CancellationToken cancellationToken)
@@ -65,8 +66,7 @@ public sealed class InMemoryRunStore : IRunStore
         lock (_lock)
         {
             var steps = _steps[runId];
-            var index = steps.FindIndex(s => s.Key == step.Key);
-            var existing = index >= 0 ? steps[index] : null;
+            var existing = steps.GetValueOrDefault(step.Key);
             var begun = step with
             {
                 Status = StepStatus.Running,
@@ -74,8 +74,7 @@ public sealed class InMemoryRunStore : IRunStore
                 FirstStartedAt = existing?.FirstStartedAt ?? now,
                 Sequence = existing?.Sequence ?? ++_sequence,
             };
-            if (index >= 0) steps[index] = begun;
-            else steps.Add(begun);
+            steps[step.Key] = begun;
             return Task.FromResult(new StepStart(begun.Attempts, begun.FirstStartedAt!.Value));
         }
     }
@@ -85,10 +84,7 @@ public sealed class InMemoryRunStore : IRunStore
         lock (_lock)
         {
             var steps = _steps[runId];
-            var index = steps.FindIndex(s => s.Key == step.Key);
-            var sequence = index >= 0 ? steps[index].Sequence : ++_sequence;
-            if (index >= 0) steps[index] = step with { Sequence = sequence };
-            else steps.Add(step with { Sequence = sequence });
+            steps[step.Key] = step with { Sequence = steps.TryGetValue(step.Key, out var existing) ? existing.Sequence : ++_sequence };
             var run = _runs[runId];
             _runs[runId] = run with
             {
