@@ -24,6 +24,7 @@ root.Subcommands.Add(RollbackCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(PromoteCommand.Create());
 root.Subcommands.Add(GcCommand.Create());
+root.Subcommands.Add(Orchestrator.Cli.Commands.Bench.BenchCommand.Create());
 
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -3,6 +3,7 @@ using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Output;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Engine.Dispatch;
+using Orchestrator.Core.Validation;
 
 namespace Orchestrator.Cli.Commands;
 
@@ -30,6 +31,11 @@ public static class RunCommand
             var observer = new ConsoleRunObserver();
             var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
             var given = RunInputs.FromText(definition, parse.GetValue(inputs) ?? []);
+            if (RunPreflight.Check(definition, host.Activities, RunInputs.Resolve(definition, given)) is { Count: > 0 } problems)
+            {
+                IssuePrinter.Print(problems);
+                return ExitCodes.InvalidInput;
+            }
             var run = await engine.StartAsync(definition, resolved.Catalog, given,
                 new RunStartOptions { RunId = parse.GetValue(runId), Seed = parse.GetValue(seed) }, cancellationToken);
             return RunReport.Print(run, parse.GetValue(json));

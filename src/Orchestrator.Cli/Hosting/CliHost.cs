@@ -5,7 +5,14 @@ using Orchestrator.Core.Definitions;
 using Orchestrator.Core.Definitions.Catalog;
 using Orchestrator.Core.Plugins;
 using Orchestrator.Core.Tasks;
+using Orchestrator.Core.Evaluation;
+using Orchestrator.Core.Evaluation.Filters;
+using Orchestrator.Core.Loop;
+using Orchestrator.Learning.Activities;
+using Orchestrator.Learning.Devices;
+using Orchestrator.Learning.Loop;
 using Orchestrator.Storage;
+using Orchestrator.Storage.Artifacts;
 
 namespace Orchestrator.Cli.Hosting;
 
@@ -22,6 +29,8 @@ public sealed class CliHost
         WorkflowFolders = parse.GetValue(GlobalOptions.Workflows) ?? [];
         Activities = new ActivityRegistry().AddBuiltInActivities();
         PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? [], Tasks);
+        Loop = new LoopServices(Tasks, new EvaluatorCatalog(WorkflowFolders, AttemptFilterRegistry.BuiltIn()));
+        Activities.AddImprovementLoop(new LearningServices(Loop, DeviceSelector.Parse(parse.GetValue(GlobalOptions.Device)!)));
         foreach (var error in PluginResult.Errors)
             Console.Error.WriteLine($"warning: plugin not loaded: {error}");
     }
@@ -36,6 +45,9 @@ public sealed class CliHost
     /// <summary>The task families (generators and checkers) plugins provide.</summary>
     public TaskRegistry Tasks { get; } = new();
     public PluginLoadResult PluginResult { get; }
+
+    /// <summary>What the improvement-loop activities use; the store side is attached by <see cref="OpenStores"/>.</summary>
+    public LoopServices Loop { get; }
 
     public static CliHost From(ParseResult parse) => new(parse);
 
@@ -52,7 +64,14 @@ public sealed class CliHost
     /// <summary>True for a PostgreSQL store, or a store folder that has been created.</summary>
     public bool StoreExists => StoreFactory.IsPostgres(StoreLocation) || Directory.Exists(StoreLocation);
 
-    public OrchestratorStores OpenStores() => StoreFactory.Open(StoreLocation, ArtifactsFolder);
+    /// <summary>Opens the store and attaches it to the loop activities (scratch work goes beside the artifacts).</summary>
+    public OrchestratorStores OpenStores()
+    {
+        var stores = StoreFactory.Open(StoreLocation, ArtifactsFolder);
+        var artifactsFolder = stores.Artifacts is FileArtifactStore files ? files.Folder : Path.GetFullPath(StoreFactory.DefaultArtifactsFolder);
+        Loop.Attach(stores.Artifacts, stores.Models, Path.Combine(Path.GetDirectoryName(artifactsFolder.TrimEnd('/'))!, "scratch"));
+        return stores;
+    }
 
     /// <summary>Who is acting, for journals: $ORCHESTRATOR_USER, else the OS user.</summary>
     public static string User => Environment.GetEnvironmentVariable("ORCHESTRATOR_USER") is { Length: > 0 } u ? u : "user:" + Environment.UserName;

@@ -34,8 +34,16 @@ public static class GlobalOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_ARTIFACTS") is { Length: > 0 } a ? a : null,
     };
 
+    public static readonly Option<string> Device = new("--device")
+    {
+        Description = "Where learning activities compute: cpu, cuda or auto (CUDA when available). Default: $ORCHESTRATOR_DEVICE, else cpu.",
+        Recursive = true,
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_DEVICE") is { Length: > 0 } d ? d : "cpu",
+    };
+
     public static void AddTo(RootCommand root)
     {
+        root.Options.Add(Device);
         root.Options.Add(Artifacts);
         root.Options.Add(Store);
         root.Options.Add(Plugins);

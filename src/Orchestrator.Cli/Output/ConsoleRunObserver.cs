@@ -1,3 +1,4 @@
+using Orchestrator.Core.Activities;
 using Orchestrator.Core.Engine;
 
 namespace Orchestrator.Cli.Output;
@@ -9,6 +10,9 @@ namespace Orchestrator.Cli.Output;
 public sealed class ConsoleRunObserver : IRunObserver
 {
     private readonly Lock _lock = new();
+    private readonly ProgressLine _progress;
+
+    public ConsoleRunObserver() => _progress = new ProgressLine(_lock);
 
     public void RunStarted(RunRecord run, bool resumed) =>
         Write($"{(resumed ? "resuming" : "run")} {run.Id}: {run.WorkflowId}@{run.WorkflowVersion} (seed {run.Seed}, store position {run.Position ?? "start"})");
@@ -32,11 +36,17 @@ public sealed class ConsoleRunObserver : IRunObserver
 
     public void Log(string runId, string stepKey, string message) => Write($"  log  {stepKey}: {message}");
 
+    public void Progress(string runId, string stepKey, StepProgress progress) => _progress.Report(stepKey, progress);
+
     private static string Format(TimeSpan elapsed) =>
         elapsed.TotalMilliseconds < 1000 ? $"{elapsed.TotalMilliseconds:0} ms" : $"{elapsed.TotalSeconds:0.0} s";
 
     private void Write(string line)
     {
-        lock (_lock) Console.Error.WriteLine(line);
+        lock (_lock)
+        {
+            _progress.Clear();
+            Console.Error.WriteLine(line);
+        }
     }
 }

@@ -16,6 +16,7 @@ public static class RunReport
             switch (run.Status)
             {
                 case RunStatus.Succeeded:
+                    OutputTables.Print(run.Output);
                     Console.Out.WriteLine("output: " + (run.Output?.ToJsonString(RunJson.Indented) ?? "null"));
                     break;
                 case RunStatus.Failed:

@@ -25,6 +25,9 @@ public sealed class ActivityContext
     public required JsonObject State { get; init; }
     public Action<string> Log { get; init; } = _ => { };
 
+    /// <summary>Reports progress of a long step; displays throttle it, so call it as often as is natural.</summary>
+    public Action<StepProgress> Progress { get; init; } = _ => { };
+
     /// <summary>Key for idempotent side effects: the same for every attempt of one step execution.</summary>
     public string IdempotencyKey => $"{RunId}/{StepKey}";
 }

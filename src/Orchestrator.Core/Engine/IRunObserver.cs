@@ -8,6 +8,7 @@ public interface IRunObserver
     void StepFinished(string runId, StepRecord step, TimeSpan elapsed) { }
     void StepRetrying(string runId, string stepKey, int attempt, TimeSpan delay, string reason) { }
     void Log(string runId, string stepKey, string message) { }
+    void Progress(string runId, string stepKey, Activities.StepProgress progress) { }
     void RunFinished(RunRecord run) { }
 }
 

@@ -23,6 +23,11 @@ public static partial class YamlDocumentReader
         {
             throw new DefinitionSyntaxException(file, new SourceLocation((int)e.Start.Line, (int)e.Start.Column), InnermostMessage(e));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed flow collections (an unclosed '[' followed by more lines) this way.
+            throw new DefinitionSyntaxException(file, null, $"malformed YAML ({e.Message}); check for an unclosed '[' or '{{'.");
+        }
 
         if (stream.Documents.Count == 0)
             throw new DefinitionSyntaxException(file, null, "the file is empty; a definition needs at least 'id' and 'steps'.");

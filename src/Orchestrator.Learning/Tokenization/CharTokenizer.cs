@@ -57,6 +57,14 @@ public sealed class CharTokenizer
         return result;
     }
 
+    /// <summary>
+    /// The ids of a prompt as the model sees it: a leading end token, then the text. Without positional encoding
+    /// the model can only tell positions apart through what it attends to; a fixed first token gives every position
+    /// the same anchor (attending to it with weight 1/t tells a position how far along it is), which made 1-8 digit
+    /// addition learnable at this scale at all. It is the end token because a sequence starts where the last ended.
+    /// </summary>
+    public int[] EncodePrompt(string prompt) => [EndId, .. Encode(prompt)];
+
     /// <summary>The text of <paramref name="tokens"/> up to the first end token; padding is skipped.</summary>
     /// <exception cref="ArgumentException">An id outside the vocabulary.</exception>
     public string Decode(IEnumerable<int> tokens)

@@ -127,6 +127,7 @@ public sealed class TrainingSession : IDisposable
                 cancellation.ThrowIfCancellationRequested();
             }
 
+            source.AtStep(Step);
             var examples = new TrainingExample[Options.BatchSize];
             for (var i = 0; i < examples.Length; i++)
             {

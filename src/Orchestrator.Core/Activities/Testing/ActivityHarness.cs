@@ -16,6 +16,10 @@ public sealed class ActivityHarness(IActivity activity)
     public string StepKey { get; init; } = "step";
     public JsonObject State { get; init; } = new();
     public List<string> Logs { get; } = [];
+    public List<StepProgress> Progress { get; } = [];
+
+    /// <summary>Called on every progress report, e.g. to cancel a long step at a chosen point.</summary>
+    public Action<StepProgress>? OnProgress { get; init; }
 
     /// <summary>The problems a validator would report for these inputs before a run.</summary>
     public IReadOnlyList<InputProblem> Check(JsonObject inputs) => activity.CheckInputs(inputs, new HashSet<string>());
@@ -33,6 +37,11 @@ public sealed class ActivityHarness(IActivity activity)
             Random = StepRandom.For(Seed, StepKey, attempt),
             State = State,
             Log = Logs.Add,
+            Progress = progress =>
+            {
+                Progress.Add(progress);
+                OnProgress?.Invoke(progress);
+            },
         };
         return activity.ExecuteAsync(inputs, context, cancellationToken);
     }

@@ -23,6 +23,7 @@ public sealed class InProcessStepDispatcher(ActivityRegistry activities, TimePro
             Random = StepRandom.For(invocation.Seed, invocation.StepKey, invocation.Attempt),
             State = invocation.State,
             Log = message => _observer.Log(invocation.RunId, invocation.StepKey, message),
+            Progress = progress => _observer.Progress(invocation.RunId, invocation.StepKey, progress),
         };
         return activity.ExecuteAsync(invocation.Inputs, context, cancellationToken);
     }

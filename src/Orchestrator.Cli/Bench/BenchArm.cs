@@ -1,0 +1,15 @@
+using System.Text.Json.Nodes;
+
+namespace Orchestrator.Cli.Bench;
+
+/// <summary>One arm of a benchmark: a name, what it tests, and the workflow inputs that make it differ from the others.</summary>
+public sealed record BenchArm(string Name, string Description, JsonObject Inputs)
+{
+    /// <summary>The arms of the self-improvement benchmark: the loop as shipped and its two controls.</summary>
+    public static IReadOnlyList<BenchArm> SelfImprove { get; } =
+    [
+        new("shipped", "the loop as shipped: train on the checker-verified attempts (evaluator 'verified')", new JsonObject()),
+        new("round0-only", "control: the same steps, trained on round-0 data only (evaluator 'keep-none')", new JsonObject { ["evaluator"] = "keep-none" }),
+        new("no-filter", "control: trains on all attempts, right or wrong (evaluator 'keep-all')", new JsonObject { ["evaluator"] = "keep-all" }),
+    ];
+}

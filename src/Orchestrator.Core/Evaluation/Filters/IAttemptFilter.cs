@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Core.Loop.Records;
+
+namespace Orchestrator.Core.Evaluation.Filters;
+
+/// <summary>
+/// One stage of an evaluator: drops attempts it does not trust. Filters are small and pure — the same attempts
+/// and parameters always keep the same items — so an evaluator's judgement can be replayed and audited.
+/// </summary>
+public interface IAttemptFilter
+{
+    /// <summary>The name evaluators use in <c>uses</c>.</summary>
+    string Name { get; }
+
+    string Description { get; }
+
+    /// <summary>Problems with the parameters under <c>with</c>, as (parameter, message) pairs; empty when fine.</summary>
+    IEnumerable<(string Parameter, string Message)> CheckParameters(JsonObject parameters);
+
+    IReadOnlyList<AttemptRecord> Apply(IReadOnlyList<AttemptRecord> attempts, JsonObject parameters);
+}

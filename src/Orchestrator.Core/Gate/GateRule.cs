@@ -1,0 +1,62 @@
+using Orchestrator.Core.Statistics;
+
+namespace Orchestrator.Core.Gate;
+
+/// <summary>
+/// The gate's rule, kept apart from models and stores so it can be read and tested on its own: the candidate
+/// passes when it is significantly better on the target lengths (exact one-sided McNemar over the pooled pairs)
+/// and has not regressed on any length the champion has mastered (Clopper–Pearson lower bounds).
+/// </summary>
+public static class GateRule
+{
+    /// <summary>
+    /// The longest length L such that every length from the shortest evaluated up to L is mastered; 0 when the
+    /// shortest is not. Lengths must be contiguous: a gap ends the frontier.
+    /// </summary>
+    public static int Frontier(IEnumerable<(int Length, int Correct, int Items)> lengths, GateCriteria criteria)
+    {
+        var frontier = 0;
+        int? previous = null;
+        foreach (var (length, correct, items) in lengths.OrderBy(l => l.Length))
+        {
+            if (previous is { } p && length != p + 1) break;
+            if (!IsMastered(correct, items, criteria)) break;
+            frontier = length;
+            previous = length;
+        }
+        return frontier;
+    }
+
+    public static bool IsMastered(int correct, int items, GateCriteria criteria) =>
+        items > 0 && ClopperPearson.Lower(correct, items, criteria.Confidence) >= criteria.Mastery;
+
+    public static GateVerdict Decide(IReadOnlyList<LengthScores> scores, IReadOnlyCollection<int> targets, GateCriteria criteria)
+    {
+        var candidateFrontier = Frontier(scores.Select(s => (s.Length, s.CandidateCorrect, s.Items)), criteria);
+        var championFrontier = Frontier(scores.Select(s => (s.Length, s.ChampionCorrect, s.Items)), criteria);
+
+        var (candidateOnly, championOnly) = (0, 0);
+        foreach (var target in scores.Where(s => targets.Contains(s.Length)))
+        {
+            var (b, c) = McNemarTest.Discordant(target.Candidate, target.Champion);
+            (candidateOnly, championOnly) = (candidateOnly + b, championOnly + c);
+        }
+        var pValue = McNemarTest.OneSidedPValue(candidateOnly, championOnly);
+
+        var regressions = scores
+            .Where(s => s.Length <= championFrontier)
+            .Where(s => ClopperPearson.Lower(s.CandidateCorrect, s.Items, criteria.Confidence) < Math.Min(criteria.Mastery, s.ChampionAccuracy) - criteria.MaxRegression)
+            .Select(s => s.Length)
+            .ToList();
+
+        var improved = pValue <= criteria.Alpha;
+        var reason = (improved, regressions.Count) switch
+        {
+            (true, 0) => $"better on lengths {string.Join(",", targets.Order())}: {candidateOnly} vs {championOnly} discordant, p = {pValue:G3} <= {criteria.Alpha}; no regression up to length {championFrontier}",
+            (true, _) => $"better on the targets (p = {pValue:G3}) but regressed on mastered length(s) {string.Join(",", regressions)}",
+            (false, 0) => $"not significantly better on lengths {string.Join(",", targets.Order())}: {candidateOnly} vs {championOnly} discordant, p = {pValue:G3} > {criteria.Alpha}",
+            _ => $"not significantly better (p = {pValue:G3}) and regressed on length(s) {string.Join(",", regressions)}",
+        };
+        return new GateVerdict(improved && regressions.Count == 0, reason, pValue, candidateOnly, championOnly, candidateFrontier, championFrontier, regressions);
+    }
+}

@@ -1,0 +1,137 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using System.Text.Json.Nodes;
+using Orchestrator.Core.Activities;
+using Orchestrator.Core.Artifacts;
+using Orchestrator.Core.Gate;
+using Orchestrator.Core.Json;
+using Orchestrator.Core.Loop.Records;
+using Orchestrator.Core.Tasks;
+using Orchestrator.Learning.Checkpoints;
+using Orchestrator.Learning.Loop;
+
+namespace Orchestrator.Learning.Activities.Gate;
+
+/// <summary>
+/// <c>gate/heldout</c>: the protected decision "is the candidate better than the champion?". Both answer the same
+/// fresh items from the protected part of the task (which no training set can contain) at every length from the
+/// shortest up to the targets and a little beyond; <see cref="GateRule"/> decides. A winner is re-checked on a
+/// second fresh set, and every decision spends alpha from the run's budget, kept in state as
+/// <c>gateAlphaSpent</c>, so many rounds cannot buy a lucky pass.
+/// </summary>
+public sealed class GateActivity(LearningServices services)
+    : Activity<GateOptions, GateOutput>("gate/heldout", "Paired comparison of candidate vs champion on fresh protected items: McNemar, non-regression, alpha budget.", new GateOptionsValidator(services.Loop))
+{
+    /// <summary>The state key holding the alpha this run's gate decisions have spent.</summary>
+    public const string AlphaSpentKey = "gateAlphaSpent";
+
+    protected override async ValueTask<ActivityOutcome> ExecuteAsync(GateOptions options, ActivityContext context, CancellationToken cancellationToken)
+    {
+        var task = services.Loop.Task(options.Task);
+        LoadedModel candidate, champion;
+        try
+        {
+            candidate = await ModelVersions.LoadAsync(services, options.Candidate, cancellationToken);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or ArtifactException or CheckpointException)
+        {
+            return Failed("model-unavailable", $"candidate: {e.Message}");
+        }
+
+        using (candidate)
+        {
+            try
+            {
+                champion = await ModelVersions.LoadAsync(services, options.Champion, cancellationToken);
+            }
+            catch (Exception e) when (e is KeyNotFoundException or ArtifactException or CheckpointException)
+            {
+                return Failed("model-unavailable", $"champion: {e.Message}");
+            }
+
+            using (champion)
+                return Decide(options, context, task, candidate, champion, cancellationToken);
+        }
+    }
+
+    private ActivityOutcome Decide(GateOptions options, ActivityContext context, ITaskFamily task, LoadedModel candidate, LoadedModel champion, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var criteria = new GateCriteria(options.Alpha, options.MaxRegression, options.Mastery, options.Confidence);
+        var seed = context.Random.NextInt64();
+        var recheckSeed = context.Random.NextInt64();
+        var setHashes = new List<string>();
+
+        var lastTarget = options.Targets.Max();
+        var scores = new List<LengthScores>();
+        for (var length = task.MinLength; length <= lastTarget + options.ScanBeyond; length++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            // Past the targets, probe only while the candidate keeps mastering every length so far.
+            if (length > lastTarget && GateRule.Frontier(scores.Select(s => (s.Length, s.CandidateCorrect, s.Items)), criteria) != length - 1) break;
+            scores.Add(ScoreLength(task, length, seed, options, candidate, champion, setHashes));
+            context.Progress(new StepProgress("gate", length, lastTarget) { Detail = $"length {length}: candidate {scores[^1].CandidateAccuracy:0.000}, champion {scores[^1].ChampionAccuracy:0.000}" });
+        }
+
+        var verdict = GateRule.Decide(scores, options.Targets, criteria);
+        var spent = context.State[AlphaSpentKey] is JsonValue v && v.TryGetValue<double>(out var s) ? s : 0;
+        // A version compared with itself is a measurement (e.g. the base model's frontier), not a decision: it spends no alpha.
+        var measuring = candidate.Version.Reference == champion.Version.Reference;
+        var affordable = !measuring && spent + options.Alpha <= options.AlphaBudget + 1e-12;
+        double? recheckP = null;
+        var passed = verdict.Passed && affordable;
+        var reason = measuring ? $"measurement: {candidate.Version.Reference} compared with itself, frontier {verdict.CandidateFrontier}"
+            : affordable ? verdict.Reason
+            : $"alpha budget exhausted: {spent:0.###} spent of {options.AlphaBudget}; no further promotions in this run ({verdict.Reason})";
+        if (passed && options.Recheck)
+        {
+            var fresh = options.Targets.Distinct().Order().Select(length => ScoreLength(task, length, recheckSeed, options, candidate, champion, setHashes)).ToList();
+            var recheck = GateRule.Decide(fresh, options.Targets, criteria);
+            recheckP = recheck.PValue;
+            if (recheck.PValue > options.Alpha)
+            {
+                passed = false;
+                reason = $"passed ({verdict.Reason}) but the re-check on fresh items did not confirm it: p = {recheck.PValue:G3} > {options.Alpha}";
+            }
+        }
+
+        var spentNow = affordable ? spent + options.Alpha : spent;
+        context.Log($"{(passed ? "PASS" : "no")}: {reason}");
+        var output = new GateOutput
+        {
+            Passed = passed,
+            Reason = reason,
+            PValue = verdict.PValue,
+            RecheckPValue = recheckP,
+            CandidateOnlyRight = verdict.CandidateOnlyRight,
+            ChampionOnlyRight = verdict.ChampionOnlyRight,
+            CandidateFrontier = verdict.CandidateFrontier,
+            ChampionFrontier = verdict.ChampionFrontier,
+            Frontier = passed ? verdict.CandidateFrontier : verdict.ChampionFrontier,
+            CandidateByLength = ByLength(scores, s => s.CandidateAccuracy),
+            ChampionByLength = ByLength(scores, s => s.ChampionAccuracy),
+            Regressions = verdict.Regressions,
+            Candidate = candidate.Version.Reference,
+            Champion = champion.Version.Reference,
+            ChampionVersion = champion.Version.Version,
+            Alpha = options.Alpha,
+            AlphaSpent = spentNow,
+            DataHash = CanonicalJson.Hash(new JsonArray(setHashes.Select(h => (JsonNode)JsonValue.Create(h)!).ToArray())),
+            Items = options.Items,
+            Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+        };
+        return Done(output, new JsonObject { [AlphaSpentKey] = spentNow });
+    }
+
+    private static LengthScores ScoreLength(ITaskFamily task, int length, long seed, GateOptions options, LoadedModel candidate, LoadedModel champion, List<string> setHashes)
+    {
+        var set = TaskSampler.Protected(task, length, options.Items, seed);
+        setHashes.Add(set.Hash);
+        var candidateScores = HeldoutScoring.Score(candidate, task, set, options.Batch);
+        // The same version on both sides (e.g. a no-op round) needs one pass, not two.
+        var championScores = champion.Version.Reference == candidate.Version.Reference ? candidateScores : HeldoutScoring.Score(champion, task, set, options.Batch);
+        return new LengthScores(length, candidateScores, championScores);
+    }
+
+    private static SortedDictionary<string, double> ByLength(IEnumerable<LengthScores> scores, Func<LengthScores, double> accuracy) =>
+        new(scores.ToDictionary(s => s.Length.ToString("D3"), s => Math.Round(accuracy(s), 4)), StringComparer.Ordinal);
+}

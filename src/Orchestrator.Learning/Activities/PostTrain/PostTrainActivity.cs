@@ -1,0 +1,75 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Core.Activities;
+using Orchestrator.Core.Artifacts;
+using Orchestrator.Core.Loop.Records;
+using Orchestrator.Core.Registry;
+using Orchestrator.Learning.Checkpoints;
+using Orchestrator.Learning.Loop;
+using Orchestrator.Learning.Training;
+
+namespace Orchestrator.Learning.Activities.PostTrain;
+
+/// <summary>
+/// <c>learning/post-train</c>: continues training a model version on a dataset and registers the result as a new
+/// candidate version with full lineage (parent, run, dataset, evaluator, seed, compute). Only the gate and
+/// <c>registry/promote</c> decide whether it becomes the champion.
+/// </summary>
+public sealed class PostTrainActivity(LearningServices services)
+    : Activity<PostTrainOptions, PostTrainOutput>("learning/post-train", "Continues training a model version on a dataset and registers a candidate version.", new PostTrainOptionsValidator())
+{
+    protected override async ValueTask<ActivityOutcome> ExecuteAsync(PostTrainOptions options, ActivityContext context, CancellationToken cancellationToken)
+    {
+        LoadedModel parent;
+        try
+        {
+            parent = await ModelVersions.LoadAsync(services, options.Model, cancellationToken);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or ArtifactException or CheckpointException)
+        {
+            return Failed("model-unavailable", e.Message);
+        }
+
+        using (parent)
+        {
+            if (await ModelVersions.FindRegisteredByAsync(services.Loop.Models, parent.Version.Name, context, cancellationToken) is { } registered)
+            {
+                context.Log($"{registered.Reference} was already registered by this step; not training again");
+                return Done(Output(registered, parent.Version));
+            }
+
+            var records = await JsonLinesArtifact.ReadAsync<TrainingRecord>(services.Loop.Artifacts, options.Dataset, $"input 'dataset' of step {context.StepKey}", cancellationToken);
+            var source = new WeightedExampleSource(records, parent.Tokenizer);
+            var seed = context.Random.NextInt64(1, long.MaxValue);
+            var trainingOptions = options.ToTrainingOptions(seed, ModelVersions.TrainingCheckpointPath(services, context));
+            var training = ResumableTraining.Open(services, context, trainingOptions, () => TrainingSession.Continue(parent.Model, trainingOptions, parent.Tokenizer.Alphabet));
+            var (outcome, tokens, seconds) = training.Train(source, context, cancellationToken);
+
+            var lineage = new ModelLineage
+            {
+                ParentVersion = parent.Version.Version,
+                DatasetHash = options.Dataset,
+                Evaluator = options.Evaluator.Length == 0 ? null : options.Evaluator,
+                Seed = seed,
+                Compute = new ComputeSpent(outcome.Step, tokens, seconds),
+            };
+            var metrics = new JsonObject { ["loss"] = outcome.LastLoss, ["tokensPerSecond"] = Math.Round(outcome.TokensPerSecond), ["totalSteps"] = parent.TrainedSteps + outcome.Step };
+            var version = await ModelVersions.RegisterAsync(services, context, parent.Version.Name, training.Session.Model, parent.Tokenizer,
+                parent.TrainedSteps + outcome.Step, lineage, metrics, $"candidate from {parent.Version.Reference}: {outcome.Step} steps on {records.Count} items", cancellationToken);
+            training.Complete();
+            context.Log($"registered candidate {version.Reference}: loss {outcome.LastLoss:0.0000}, {outcome.TokensPerSecond:0} tokens/s");
+            return Done(Output(version, parent.Version));
+        }
+    }
+
+    private static PostTrainOutput Output(ModelVersion version, ModelVersion parent) => new()
+    {
+        Model = version.Reference,
+        Version = version.Version,
+        Parent = parent.Reference,
+        Steps = (int)version.Lineage.Compute.TrainingSteps,
+        Tokens = version.Lineage.Compute.Tokens,
+        Seconds = Math.Round(version.Lineage.Compute.Seconds, 1),
+        Loss = version.Metrics["loss"]?.GetValue<double>() ?? double.NaN,
+        TokensPerSecond = version.Metrics["tokensPerSecond"]?.GetValue<double>() ?? 0,
+    };
+}

@@ -1,0 +1,78 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Core.Activities;
+using Orchestrator.Core.Loop.Records;
+using Orchestrator.Core.Registry;
+using Orchestrator.Learning.Loop;
+using Orchestrator.Learning.Model;
+using Orchestrator.Learning.Randomness;
+using Orchestrator.Learning.Tokenization;
+using Orchestrator.Learning.Training;
+
+namespace Orchestrator.Learning.Activities.Pretrain;
+
+/// <summary>
+/// <c>learning/pretrain</c>: round 0. Trains a fresh transformer on a task's generated, supervised items at short
+/// lengths and registers it as the first version of a model, together with a sample of its data that later
+/// rounds replay. The only step of the loop that sees the task's answers as training labels.
+/// </summary>
+public sealed class PretrainActivity(LearningServices services)
+    : Activity<PretrainOptions, PretrainOutput>("learning/pretrain", "Trains a base model from scratch on supervised items of a task (round 0) and registers it.", new PretrainOptionsValidator(services.Loop))
+{
+    protected override async ValueTask<ActivityOutcome> ExecuteAsync(PretrainOptions options, ActivityContext context, CancellationToken cancellationToken)
+    {
+        var task = services.Loop.Task(options.Task);
+        var tokenizer = new CharTokenizer(task.Alphabet);
+        var seed = context.Random.NextInt64(1, long.MaxValue);
+        var ramp = options.RampFrom > 0 ? new LengthRamp(options.RampFrom, options.RampEvery) : null;
+        var data = new TaskExampleSource(task, tokenizer, options.MinLength, options.MaxLength, ramp);
+
+        var registered = await ModelVersions.FindRegisteredByAsync(services.Loop.Models, options.Model, context, cancellationToken);
+        var trainingOptions = options.ToTrainingOptions(seed, ModelVersions.TrainingCheckpointPath(services, context));
+        var training = registered is null
+            ? ResumableTraining.Open(services, context, trainingOptions, () => TrainingSession.Start(Config(options, tokenizer), trainingOptions, services.Device, tokenizer.Alphabet))
+            : null;
+
+        var replay = ReplaySample(task.Name, new TaskExampleSource(task, tokenizer, options.MinLength, options.MaxLength), options.ReplayItems, seed);
+        var dataset = await JsonLinesArtifact.WriteAsync(services.Loop.Artifacts, replay, cancellationToken);
+        if (registered is not null)
+        {
+            context.Log($"{registered.Reference} was already registered by this step; not training again");
+            return Done(Output(registered, dataset));
+        }
+
+        var (outcome, tokens, seconds) = training!.Train(data, context, cancellationToken);
+        var model = training.Session.Model;
+        var parameters = model.parameters().Sum(p => p.numel());
+        var metrics = new JsonObject { ["loss"] = outcome.LastLoss, ["tokensPerSecond"] = Math.Round(outcome.TokensPerSecond), ["parameters"] = parameters };
+        var lineage = new ModelLineage { Seed = seed, DatasetHash = dataset, Compute = new ComputeSpent(outcome.Step, tokens, seconds) };
+        var version = await ModelVersions.RegisterAsync(services, context, options.Model, model, tokenizer, outcome.Step, lineage, metrics,
+            $"base model: {task.Name} lengths {options.MinLength}-{options.MaxLength}, {outcome.Step} steps", cancellationToken);
+        training.Complete();
+        context.Log($"registered {version.Reference}: loss {outcome.LastLoss:0.0000}, {outcome.TokensPerSecond:0} tokens/s");
+        return Done(Output(version, dataset));
+    }
+
+    private static TransformerConfig Config(PretrainOptions options, CharTokenizer tokenizer) => new(
+        tokenizer.VocabularySize, options.Layers, options.Width, options.Heads, options.Width * 4,
+        Enum.Parse<PositionalEncoding>(options.Positions, ignoreCase: true));
+
+    /// <summary>A fixed sample of the supervised distribution (its own seed space), for replay in later rounds.</summary>
+    private static List<TrainingRecord> ReplaySample(string task, TaskExampleSource data, int count, long seed)
+    {
+        var random = new SeededRandom(seed ^ 0x5EED_0F_2E91A7);
+        var items = Enumerable.Range(0, count).Select(_ => data.NextItem(random)).DistinctBy(i => i.Prompt).ToList();
+        return items.Select(i => new TrainingRecord(task, i.Prompt, i.Answer, i.Length, false, 1.0 / items.Count)).ToList();
+    }
+
+    private static PretrainOutput Output(ModelVersion version, string dataset) => new()
+    {
+        Model = version.Reference,
+        Version = version.Version,
+        Dataset = dataset,
+        Steps = (int)version.Lineage.Compute.TrainingSteps,
+        Tokens = version.Lineage.Compute.Tokens,
+        Seconds = Math.Round(version.Lineage.Compute.Seconds, 1),
+        Loss = version.Metrics["loss"]?.GetValue<double>() ?? double.NaN,
+        Parameters = version.Metrics["parameters"]?.GetValue<long>() ?? 0,
+    };
+}

@@ -1,0 +1,94 @@
+using FluentValidation;
+using Orchestrator.Core.Activities;
+using Orchestrator.Core.Loop;
+using Orchestrator.Learning.Loop;
+
+namespace Orchestrator.Learning.Activities.Pretrain;
+
+public sealed class PretrainOptions : TrainingInputs
+{
+    public PretrainOptions()
+    {
+        Steps = 3000;
+        Warmup = 100;
+        Decay = 1000;
+    }
+
+    [Input("the model name to register the base model under", Required = true)]
+    public string Model { get; set; } = "";
+
+    [Input("the task whose generator supplies supervised data", Required = true)]
+    public string Task { get; set; } = "";
+
+    [Input("shortest length trained")]
+    public int MinLength { get; set; } = 1;
+
+    [Input("longest length trained")]
+    public int MaxLength { get; set; } = 8;
+
+    [Input("length curriculum: start with lengths up to this (0 for all lengths from the start)")]
+    public int RampFrom { get; set; } = 3;
+
+    [Input("length curriculum: one more length every this many steps")]
+    public int RampEvery { get; set; } = 250;
+
+    [Input("transformer blocks")]
+    public int Layers { get; set; } = 4;
+
+    [Input("model width")]
+    public int Width { get; set; } = 96;
+
+    [Input("attention heads (must divide width)")]
+    public int Heads { get; set; } = 4;
+
+    [Input("positional encoding: none, learned or sinusoidal")]
+    public string Positions { get; set; } = "none";
+
+    [Input("supervised items to store with the model for later rounds to replay")]
+    public int ReplayItems { get; set; } = 20_000;
+}
+
+public sealed record PretrainOutput
+{
+    [Output("the base model, NAME@VERSION")]
+    public required string Model { get; init; }
+
+    [Output("its version number")]
+    public required int Version { get; init; }
+
+    [Output("a sample of its training data for replay, as a dataset artifact hash")]
+    public required string Dataset { get; init; }
+
+    [Output("optimizer steps")]
+    public required int Steps { get; init; }
+
+    [Output("training tokens processed")]
+    public required long Tokens { get; init; }
+
+    [Output("training wall time in seconds")]
+    public required double Seconds { get; init; }
+
+    [Output("mean loss of the last progress window")]
+    public required double Loss { get; init; }
+
+    [Output("parameters in the model")]
+    public required long Parameters { get; init; }
+}
+
+public sealed class PretrainOptionsValidator : TrainingInputsValidator<PretrainOptions>
+{
+    public PretrainOptionsValidator(LoopServices services)
+    {
+        RuleFor(o => o.Model).Matches("^[a-z][a-z0-9._-]*$").WithMessage("model must be a name of lower-case letters, digits, '.', '_' or '-' (no '@': a version is assigned)");
+        RuleFor(o => o.Task).Must(services.Tasks.Names.Contains).WithMessage(o => services.UnknownTask(o.Task));
+        RuleFor(o => o.MinLength).GreaterThanOrEqualTo(1).WithMessage("minLength must be at least 1");
+        RuleFor(o => o.MaxLength).GreaterThanOrEqualTo(o => o.MinLength).WithMessage("maxLength must be at least minLength");
+        RuleFor(o => o.RampFrom).GreaterThanOrEqualTo(0).WithMessage("rampFrom must be 0 (no curriculum) or a length");
+        RuleFor(o => o.RampEvery).GreaterThanOrEqualTo(1).WithMessage("rampEvery must be at least 1 step");
+        RuleFor(o => o.Layers).InclusiveBetween(1, 64).WithMessage("layers must be between 1 and 64");
+        RuleFor(o => o.Width).InclusiveBetween(8, 4096).WithMessage("width must be between 8 and 4096");
+        RuleFor(o => o.Heads).GreaterThanOrEqualTo(1).Must((o, heads) => o.Width % heads == 0).WithMessage(o => $"heads ({o.Heads}) must divide width ({o.Width})");
+        RuleFor(o => o.Positions).Must(p => p is "none" or "learned" or "sinusoidal").WithMessage("positions must be none, learned or sinusoidal");
+        RuleFor(o => o.ReplayItems).InclusiveBetween(0, 10_000_000).WithMessage("replayItems must be between 0 and 10,000,000");
+    }
+}

@@ -1,0 +1,72 @@
+using FluentValidation;
+using Orchestrator.Core.Activities;
+using Orchestrator.Core.Loop;
+
+namespace Orchestrator.Learning.Activities.Propose;
+
+public sealed class ProposeOptions
+{
+    [Input("the model version that proposes: NAME@VERSION or NAME@ALIAS", Required = true)]
+    public string Model { get; set; } = "";
+
+    [Input("the task to propose on", Required = true)]
+    public string Task { get; set; } = "";
+
+    [Input("the shortest length to propose on, usually the frontier + 1", Required = true)]
+    public int From { get; set; }
+
+    [Input("how many lengths from 'from' on (the curriculum step)")]
+    public int Span { get; set; } = 2;
+
+    [Input("problems per length")]
+    public int Problems { get; set; } = 1024;
+
+    [Input("also make one greedy (temperature 0) attempt per problem")]
+    public bool Greedy { get; set; } = true;
+
+    [Input("sampled attempts per problem, at the temperature")]
+    public int Samples { get; set; } = 3;
+
+    [Input("sampling temperature for the sampled attempts")]
+    public double Temperature { get; set; } = 0.8;
+
+    [Input("sequences decoded at once")]
+    public int Batch { get; set; } = 512;
+}
+
+public sealed record ProposeOutput
+{
+    [Output("the attempts, as an artifact hash (JSON Lines)")]
+    public required string Attempts { get; init; }
+
+    [Output("attempts made")]
+    public required int Total { get; init; }
+
+    [Output("problems posed")]
+    public required int Problems { get; init; }
+
+    [Output("the lengths proposed on")]
+    public required IReadOnlyList<int> Lengths { get; init; }
+
+    [Output("the model version that proposed, NAME@VERSION")]
+    public required string Model { get; init; }
+
+    [Output("wall time in seconds")]
+    public required double Seconds { get; init; }
+}
+
+public sealed class ProposeOptionsValidator : AbstractValidator<ProposeOptions>
+{
+    public ProposeOptionsValidator(LoopServices services)
+    {
+        RuleFor(o => o.Model).NotEmpty().WithMessage("model must name a version, e.g. addition@champion or \"${state.model}\"");
+        RuleFor(o => o.Task).Must(services.Tasks.Names.Contains).WithMessage(o => services.UnknownTask(o.Task));
+        RuleFor(o => o.From).InclusiveBetween(1, 10_000).WithMessage("from must be a length between 1 and 10,000");
+        RuleFor(o => o.Span).InclusiveBetween(1, 64).WithMessage("span must be between 1 and 64 lengths");
+        RuleFor(o => o.Problems).InclusiveBetween(1, 1_000_000).WithMessage("problems must be between 1 and 1,000,000 per length");
+        RuleFor(o => o.Samples).InclusiveBetween(0, 256).WithMessage("samples must be between 0 and 256");
+        RuleFor(o => o).Must(o => o.Greedy || o.Samples > 0).WithName("samples").WithMessage("samples is 0 and greedy is off: that proposes nothing; set samples: 1 or more");
+        RuleFor(o => o.Temperature).Must(t => t > 0 && t <= 10).WithMessage("temperature must be above 0 and at most 10 (greedy attempts come from 'greedy: true')");
+        RuleFor(o => o.Batch).InclusiveBetween(1, 65_536).WithMessage("batch must be between 1 and 65,536");
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Core.Activities.Testing;
+using Orchestrator.Learning.Activities.Gate;
+using Orchestrator.Learning.Tests.TestSupport;
+
+namespace Orchestrator.Learning.Tests.Activities;
+
+public sealed class GateActivityTests : IDisposable
+{
+    private readonly LoopStore _store = new();
+
+    private static JsonObject Compare(string candidate, string champion) => new()
+    {
+        ["candidate"] = candidate, ["champion"] = champion, ["task"] = "arithmetic/addition", ["targets"] = new JsonArray(1, 2), ["items"] = 64, ["scanBeyond"] = 0,
+    };
+
+    [Fact]
+    public async Task The_champion_compared_with_itself_never_passes_and_spends_no_alpha()
+    {
+        await LoopSteps.PretrainAsync(_store, "adder", steps: 200, maxLength: 2);
+
+        var gate = await LoopStore.RunAsync(new GateActivity(_store.Learning), Compare("adder@1", "adder@1"));
+
+        Assert.False(gate["passed"]!.GetValue<bool>());
+        Assert.Equal(1.0, gate["pValue"]!.GetValue<double>());
+        Assert.Equal(0, gate["candidateOnlyRight"]!.GetValue<int>() + gate["championOnlyRight"]!.GetValue<int>());
+        Assert.Equal(0.0, gate["alphaSpent"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task A_candidate_trained_on_clearly_more_data_passes_with_a_confirming_recheck()
+    {
+        await LoopSteps.PretrainAsync(_store, "weak", steps: 10, maxLength: 2);
+        await LoopSteps.PretrainAsync(_store, "strong", steps: 600, maxLength: 2);
+        var harness = new ActivityHarness(new GateActivity(_store.Learning)) { State = new JsonObject { [GateActivity.AlphaSpentKey] = 0.05 } };
+
+        var outcome = await harness.RunAsync(Compare("strong@1", "weak@1"));
+
+        Assert.True(outcome.Succeeded, outcome.Error?.ToString());
+        var gate = outcome.Output!.AsObject();
+        Assert.True(gate["passed"]!.GetValue<bool>(), gate["reason"]!.GetValue<string>());
+        Assert.True(gate["pValue"]!.GetValue<double>() <= 0.01);
+        Assert.True(gate["recheckPValue"]!.GetValue<double>() <= 0.01);
+        Assert.True(gate["candidateFrontier"]!.GetValue<int>() > gate["championFrontier"]!.GetValue<int>());
+        Assert.Equal(0.06, outcome.StateChanges![GateActivity.AlphaSpentKey]!.GetValue<double>(), 9);
+    }
+
+    [Fact]
+    public async Task A_better_candidate_is_refused_once_the_runs_alpha_budget_is_spent()
+    {
+        await LoopSteps.PretrainAsync(_store, "weak", steps: 10, maxLength: 2);
+        await LoopSteps.PretrainAsync(_store, "strong", steps: 600, maxLength: 2);
+        var inputs = Compare("strong@1", "weak@1");
+        inputs["alphaBudget"] = 0.2;
+        var harness = new ActivityHarness(new GateActivity(_store.Learning)) { State = new JsonObject { [GateActivity.AlphaSpentKey] = 0.2 } };
+
+        var gate = (await harness.RunAsync(inputs)).Output!.AsObject();
+
+        Assert.False(gate["passed"]!.GetValue<bool>());
+        Assert.Contains("alpha budget exhausted", gate["reason"]!.GetValue<string>());
+        Assert.True(gate["pValue"]!.GetValue<double>() <= 0.01);
+    }
+
+    public void Dispose() => _store.Dispose();
+}
