@@ -10,6 +10,9 @@ namespace Orchestrator.Core.Evaluation;
 /// </summary>
 public sealed class EvaluatorCatalog(IReadOnlyList<string> workflowFolders, AttemptFilterRegistry filters)
 {
+    /// <summary>The folder, inside each workflows folder, that evaluators live in.</summary>
+    public const string FolderName = "evaluators";
+
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
     public AttemptFilterRegistry Filters { get; } = filters;
@@ -17,11 +20,11 @@ public sealed class EvaluatorCatalog(IReadOnlyList<string> workflowFolders, Atte
     /// <summary>The evaluator, or the issues that stop it from being used (missing file, syntax, unknown filter…).</summary>
     public (EvaluatorDefinition? Evaluator, IReadOnlyList<ValidationIssue> Issues) Load(string id)
     {
-        var candidates = workflowFolders.SelectMany(folder => Extensions.Select(ext => Path.Combine(folder, "evaluators", id + ext))).ToList();
+        var candidates = workflowFolders.SelectMany(folder => Extensions.Select(ext => Path.Combine(folder, FolderName, id + ext))).ToList();
         if (candidates.FirstOrDefault(File.Exists) is not { } file)
         {
             var known = Known();
-            var where = workflowFolders.Count == 0 ? "no workflows folder is configured" : $"looked in {string.Join(", ", workflowFolders.Select(f => Path.Combine(f, "evaluators")))}";
+            var where = workflowFolders.Count == 0 ? "no workflows folder is configured" : $"looked in {string.Join(", ", workflowFolders.Select(f => Path.Combine(f, FolderName)))}";
             return (null, [new ValidationIssue(id, null, "", $"no evaluator '{id}' ({where})", NearestName.Hint(id, known, known.Count == 0 ? "add evaluators/" + id + ".yaml" : "known evaluators: " + string.Join(", ", known)))]);
         }
         ParsedDocument document;
@@ -41,7 +44,7 @@ public sealed class EvaluatorCatalog(IReadOnlyList<string> workflowFolders, Atte
 
     /// <summary>Evaluator ids found in the folders.</summary>
     public IReadOnlyList<string> Known() =>
-        workflowFolders.Select(f => Path.Combine(f, "evaluators")).Where(Directory.Exists)
+        workflowFolders.Select(f => Path.Combine(f, FolderName)).Where(Directory.Exists)
             .SelectMany(Directory.EnumerateFiles).Where(f => Extensions.Contains(Path.GetExtension(f)))
             .Select(f => Path.GetFileNameWithoutExtension(f)).Distinct().Order(StringComparer.Ordinal).ToList();
 }

@@ -4,6 +4,6 @@ namespace Orchestrator.Core.Gate;
 /// What "better" means for the gate. <see cref="Alpha"/>: the one-sided McNemar level on the target lengths.
 /// <see cref="Mastery"/> and <see cref="Confidence"/>: a length is mastered when the Clopper–Pearson lower bound
 /// of exact-match accuracy at that confidence is at least <see cref="Mastery"/>. <see cref="MaxRegression"/>:
-/// how far below min(mastery, the champion's accuracy) the candidate's lower bound may fall on a mastered length.
+/// how far below <see cref="Mastery"/> the candidate's lower bound may fall on a length the champion has mastered.
 /// </summary>
 public sealed record GateCriteria(double Alpha = 0.01, double MaxRegression = 0.02, double Mastery = 0.95, double Confidence = 0.95);

@@ -45,7 +45,7 @@ public static class GateRule
 
         var regressions = scores
             .Where(s => s.Length <= championFrontier)
-            .Where(s => ClopperPearson.Lower(s.CandidateCorrect, s.Items, criteria.Confidence) < Math.Min(criteria.Mastery, s.ChampionAccuracy) - criteria.MaxRegression)
+            .Where(s => ClopperPearson.Lower(s.CandidateCorrect, s.Items, criteria.Confidence) < criteria.Mastery - criteria.MaxRegression)
             .Select(s => s.Length)
             .ToList();
 

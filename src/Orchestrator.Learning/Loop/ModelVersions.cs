@@ -63,8 +63,4 @@ public static class ModelVersions
         Path.Combine(services.Loop.ScratchFolder, "training", Sanitize(context.RunId), Sanitize(context.StepKey) + ".ckpt");
 
     private static string Sanitize(string text) => string.Concat(text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-
-    /// <summary>Reads a model with a shape we need, or says which was found, for clear errors.</summary>
-    public static string Describe(TransformerConfig config) =>
-        $"{config.Layers} layers x {config.Width} wide, {config.Heads} heads, positions {config.Positions}";
 }

@@ -42,7 +42,7 @@ public sealed class ResumableTraining
     }
 
     /// <summary>Trains to the end, reporting progress; on cancel the checkpoint is written and the cancel rethrown.</summary>
-    public (TrainingOutcome Outcome, long Tokens, double Seconds) Train(IExampleSource source, ActivityContext context, CancellationToken cancellationToken)
+    public (TrainingOutcome Outcome, long Tokens, double Seconds) Train(IExampleSource source, ActivityContext context, CancellationToken cancellationToken, int? stopAtStep = null)
     {
         var clock = Stopwatch.StartNew();
         var startStep = Session.Step;
@@ -57,7 +57,7 @@ public sealed class ResumableTraining
                 Remaining = perStep * (progress.TotalSteps - progress.Step),
                 Detail = $"lr {progress.LearningRate:0.0e0}",
             });
-        }, cancellationToken);
+        }, cancellationToken, stopAtStep);
         var seconds = clock.Elapsed.TotalSeconds;
         return (outcome, (long)(outcome.TokensPerSecond * seconds), seconds);
     }

@@ -14,20 +14,21 @@ public sealed class TaskExampleSource : IExampleSource
     private readonly CharTokenizer tokenizer;
     private readonly int minLength;
     private readonly int maxLength;
-    private readonly LengthRamp? ramp;
-    private int currentMax;
+    private int longest;
 
-    /// <summary>Items of lengths <paramref name="minLength"/> to <paramref name="maxLength"/>, or, with <paramref name="ramp"/>, up to a longest length that grows over training.</summary>
-    public TaskExampleSource(ITaskFamily task, CharTokenizer tokenizer, int minLength, int maxLength, LengthRamp? ramp = null)
+    public TaskExampleSource(ITaskFamily task, CharTokenizer tokenizer, int minLength, int maxLength)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(minLength, task.MinLength);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, minLength);
-        (this.task, this.tokenizer, this.minLength, this.maxLength, this.ramp) = (task, tokenizer, minLength, maxLength, ramp);
-        currentMax = maxLength;
+        (this.task, this.tokenizer, this.minLength, this.maxLength, longest) = (task, tokenizer, minLength, maxLength, maxLength);
     }
 
-    /// <inheritdoc />
-    public void AtStep(int step) => currentMax = ramp is { } r ? Math.Clamp(r.LongestAt(step), minLength, maxLength) : maxLength;
+    /// <summary>The longest length drawn for now (a curriculum raises it during training); at most the source's maximum.</summary>
+    public int Longest
+    {
+        get => longest;
+        set => longest = Math.Clamp(value, minLength, maxLength);
+    }
 
     public TrainingExample Next(SeededRandom random)
     {
@@ -41,7 +42,7 @@ public sealed class TaskExampleSource : IExampleSource
         var adapter = new SeededSystemRandom(random);
         while (true)
         {
-            var item = task.Generate(adapter, random.NextInt(minLength, currentMax));
+            var item = task.Generate(adapter, random.NextInt(minLength, longest));
             if (!TaskPartition.IsProtected(item)) return item;
         }
     }

@@ -127,7 +127,6 @@ public sealed class TrainingSession : IDisposable
                 cancellation.ThrowIfCancellationRequested();
             }
 
-            source.AtStep(Step);
             var examples = new TrainingExample[Options.BatchSize];
             for (var i = 0; i < examples.Length; i++)
             {

@@ -7,7 +7,9 @@ public sealed class ValidateCommandTests
     [Fact]
     public async Task Every_shipped_workflow_is_valid()
     {
-        var files = Directory.GetFiles(Repository.Workflows, "*.yaml", SearchOption.AllDirectories);
+        // Evaluators (workflows/evaluators) are checked by the evaluator tests; these are the workflows.
+        var files = Directory.GetFiles(Repository.Workflows, "*.yaml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}evaluators{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToArray();
         Assert.NotEmpty(files);
         using var temp = new TempFolder();
 

@@ -13,6 +13,7 @@ public sealed class ShippedEvaluatorsTests
     [Theory]
     [InlineData("verified", new[] { "checked-correct", "one-per-prompt" })]
     [InlineData("keep-all", new string[0])]
+    [InlineData("keep-none", new[] { "drop-all" })]
     [InlineData("majority", new[] { "majority", "one-per-prompt" })]
     public void Each_shipped_evaluator_loads_without_issues(string id, string[] filters)
     {

@@ -41,7 +41,7 @@ public sealed class GateActivityTests : IDisposable
         Assert.True(gate["passed"]!.GetValue<bool>(), gate["reason"]!.GetValue<string>());
         Assert.True(gate["pValue"]!.GetValue<double>() <= 0.01);
         Assert.True(gate["recheckPValue"]!.GetValue<double>() <= 0.01);
-        Assert.True(gate["candidateFrontier"]!.GetValue<int>() > gate["championFrontier"]!.GetValue<int>());
+        Assert.True(gate["candidateByLength"]!["001"]!.GetValue<double>() > gate["championByLength"]!["001"]!.GetValue<double>() + 0.5, gate.ToJsonString());
         Assert.Equal(0.06, outcome.StateChanges![GateActivity.AlphaSpentKey]!.GetValue<double>(), 9);
     }
 

@@ -22,7 +22,7 @@ public sealed class PostTrainResumeTests : IDisposable
         var interrupted = new ActivityHarness(new PostTrainActivity(_store.Learning)) { StepKey = "round/0/train", OnProgress = p => { if (p.Done >= 45) stop.Cancel(); } };
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await interrupted.RunAsync(inputs, cancellationToken: stop.Token));
-        Assert.Equal(1, (await _store.Stores.Models.ListVersionsAsync("adder", default)).Count);
+        Assert.Single(await _store.Stores.Models.ListVersionsAsync("adder", default));
 
         var resumed = new ActivityHarness(new PostTrainActivity(_store.Learning)) { StepKey = "round/0/train" };
         var outcome = await resumed.RunAsync(inputs, attempt: 2);

@@ -16,11 +16,15 @@ public sealed class FolderDefinitionCatalog : IDefinitionCatalog
     public FolderDefinitionCatalog(IEnumerable<string> folders)
     {
         foreach (var folder in folders.Where(Directory.Exists).Select(Path.GetFullPath).Distinct())
-            foreach (var file in Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories).Where(IsDefinitionFile).Order(StringComparer.Ordinal))
+            foreach (var file in Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories).Where(IsDefinitionFile).Where(f => !IsEvaluator(folder, f)).Order(StringComparer.Ordinal))
                 Add(file);
     }
 
     public IReadOnlyList<string> Conflicts => _conflicts;
+
+    /// <summary>The <c>evaluators/</c> folder beside the workflows holds evaluators, not workflows.</summary>
+    private static bool IsEvaluator(string folder, string file) =>
+        Path.GetRelativePath(folder, file).Split(Path.DirectorySeparatorChar)[0] == Evaluation.EvaluatorCatalog.FolderName;
 
     public IEnumerable<(string Id, int Version)> Known => _definitions.Keys;
 

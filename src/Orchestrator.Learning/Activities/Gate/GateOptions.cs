@@ -27,7 +27,7 @@ public sealed class GateOptions
     [Input("the most alpha this run may spend on gate decisions in all")]
     public double AlphaBudget { get; set; } = 0.2;
 
-    [Input("how far below min(mastery, champion accuracy) the candidate's lower bound may fall on a mastered length")]
+    [Input("how far below mastery the candidate's lower bound may fall on a length the champion has mastered")]
     public double MaxRegression { get; set; } = 0.02;
 
     [Input("the Clopper-Pearson lower bound that makes a length mastered")]

@@ -23,8 +23,7 @@ public sealed class PretrainActivity(LearningServices services)
         var task = services.Loop.Task(options.Task);
         var tokenizer = new CharTokenizer(task.Alphabet);
         var seed = context.Random.NextInt64(1, long.MaxValue);
-        var ramp = options.RampFrom > 0 ? new LengthRamp(options.RampFrom, options.RampEvery) : null;
-        var data = new TaskExampleSource(task, tokenizer, options.MinLength, options.MaxLength, ramp);
+        var data = new TaskExampleSource(task, tokenizer, options.MinLength, options.MaxLength);
 
         var registered = await ModelVersions.FindRegisteredByAsync(services.Loop.Models, options.Model, context, cancellationToken);
         var trainingOptions = options.ToTrainingOptions(seed, ModelVersions.TrainingCheckpointPath(services, context));
@@ -40,8 +39,8 @@ public sealed class PretrainActivity(LearningServices services)
             return Done(Output(registered, dataset));
         }
 
-        var (outcome, tokens, seconds) = training!.Train(data, context, cancellationToken);
-        var model = training.Session.Model;
+        var (outcome, tokens, seconds) = TrainWithCurriculum(training!, data, task, tokenizer, options, context, cancellationToken);
+        var model = training!.Session.Model;
         var parameters = model.parameters().Sum(p => p.numel());
         var metrics = new JsonObject { ["loss"] = outcome.LastLoss, ["tokensPerSecond"] = Math.Round(outcome.TokensPerSecond), ["parameters"] = parameters };
         var lineage = new ModelLineage { Seed = seed, DatasetHash = dataset, Compute = new ComputeSpent(outcome.Step, tokens, seconds) };
@@ -50,6 +49,33 @@ public sealed class PretrainActivity(LearningServices services)
         training.Complete();
         context.Log($"registered {version.Reference}: loss {outcome.LastLoss:0.0000}, {outcome.TokensPerSecond:0} tokens/s");
         return Done(Output(version, dataset));
+    }
+
+    /// <summary>Trains to the end; with a curriculum, in stages of <c>rampEvery</c> steps with a probe after each.</summary>
+    private static (Training.TrainingOutcome Outcome, long Tokens, double Seconds) TrainWithCurriculum(
+        ResumableTraining training, TaskExampleSource data, Core.Tasks.ITaskFamily task, CharTokenizer tokenizer, PretrainOptions options, ActivityContext context, CancellationToken cancellationToken)
+    {
+        if (options.RampFrom <= 0) return training.Train(data, context, cancellationToken);
+        var curriculum = new LengthCurriculum(task, tokenizer, options.RampFrom, options.MaxLength, options.RampAccuracy, probeItems: 128);
+        if (training.Resumed) curriculum.Restore(training.Session.Model);
+        data.Longest = curriculum.Longest;
+        long tokens = 0;
+        double seconds = 0;
+        Training.TrainingOutcome? outcome = null;
+        var firstLoss = double.NaN;
+        while (training.Session.Step < options.Steps)
+        {
+            var stop = curriculum.IsComplete ? options.Steps : Math.Min(options.Steps, training.Session.Step + options.RampEvery);
+            var (stage, stageTokens, stageSeconds) = training.Train(data, context, cancellationToken, stop);
+            (tokens, seconds, outcome) = (tokens + stageTokens, seconds + stageSeconds, stage);
+            if (double.IsNaN(firstLoss)) firstLoss = stage.FirstLoss;
+            if (!curriculum.IsComplete && curriculum.TryAdvance(training.Session.Model, out var accuracy))
+            {
+                data.Longest = curriculum.Longest;
+                context.Log($"curriculum: length {curriculum.Longest - 1} at {accuracy:0.00} exact match after {training.Session.Step} steps; now lengths up to {curriculum.Longest}");
+            }
+        }
+        return (outcome! with { FirstLoss = firstLoss }, tokens, seconds);
     }
 
     private static TransformerConfig Config(PretrainOptions options, CharTokenizer tokenizer) => new(

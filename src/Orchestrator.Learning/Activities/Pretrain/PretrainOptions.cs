@@ -26,11 +26,14 @@ public sealed class PretrainOptions : TrainingInputs
     [Input("longest length trained")]
     public int MaxLength { get; set; } = 8;
 
-    [Input("length curriculum: start with lengths up to this (0 for all lengths from the start)")]
+    [Input("length curriculum: start with lengths up to this (0: all lengths from the start)")]
     public int RampFrom { get; set; } = 3;
 
-    [Input("length curriculum: one more length every this many steps")]
+    [Input("length curriculum: every this many steps, probe the longest length and add the next one if it is learned")]
     public int RampEvery { get; set; } = 250;
+
+    [Input("length curriculum: greedy exact match on the longest length that counts as learned")]
+    public double RampAccuracy { get; set; } = 0.9;
 
     [Input("transformer blocks")]
     public int Layers { get; set; } = 4;
@@ -85,6 +88,7 @@ public sealed class PretrainOptionsValidator : TrainingInputsValidator<PretrainO
         RuleFor(o => o.MaxLength).GreaterThanOrEqualTo(o => o.MinLength).WithMessage("maxLength must be at least minLength");
         RuleFor(o => o.RampFrom).GreaterThanOrEqualTo(0).WithMessage("rampFrom must be 0 (no curriculum) or a length");
         RuleFor(o => o.RampEvery).GreaterThanOrEqualTo(1).WithMessage("rampEvery must be at least 1 step");
+        RuleFor(o => o.RampAccuracy).Must(a => a is > 0 and <= 1).WithMessage("rampAccuracy must be above 0 and at most 1");
         RuleFor(o => o.Layers).InclusiveBetween(1, 64).WithMessage("layers must be between 1 and 64");
         RuleFor(o => o.Width).InclusiveBetween(8, 4096).WithMessage("width must be between 8 and 4096");
         RuleFor(o => o.Heads).GreaterThanOrEqualTo(1).Must((o, heads) => o.Width % heads == 0).WithMessage(o => $"heads ({o.Heads}) must divide width ({o.Width})");
