@@ -28,6 +28,22 @@ public static class ModelVersions
         return new LoadedModel(version, model, new CharTokenizer(checkpoint.Header.Alphabet), checkpoint.Header.Step);
     }
 
+    /// <summary>
+    /// Like <see cref="LoadAsync"/>, but an unknown model or alias, a damaged artifact or an unusable checkpoint
+    /// comes back as a message for the step's failure instead of an exception.
+    /// </summary>
+    public static async Task<(LoadedModel? Model, string? Problem)> TryLoadAsync(LearningServices services, string reference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await LoadAsync(services, reference, cancellationToken), null);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or Core.Artifacts.ArtifactException or CheckpointException)
+        {
+            return (null, e.Message);
+        }
+    }
+
     /// <summary>The version this step registered in an earlier attempt, if any.</summary>
     public static async Task<ModelVersion?> FindRegisteredByAsync(IModelRegistry registry, string name, ActivityContext context, CancellationToken cancellationToken)
     {

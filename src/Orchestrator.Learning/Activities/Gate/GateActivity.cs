@@ -27,27 +27,12 @@ public sealed class GateActivity(LearningServices services)
     protected override async ValueTask<ActivityOutcome> ExecuteAsync(GateOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
         var task = services.Loop.Task(options.Task);
-        LoadedModel candidate, champion;
-        try
-        {
-            candidate = await ModelVersions.LoadAsync(services, options.Candidate, cancellationToken);
-        }
-        catch (Exception e) when (e is KeyNotFoundException or ArtifactException or CheckpointException)
-        {
-            return Failed("model-unavailable", $"candidate: {e.Message}");
-        }
-
+        var (candidate, candidateProblem) = await ModelVersions.TryLoadAsync(services, options.Candidate, cancellationToken);
+        if (candidate is null) return Failed("model-unavailable", $"candidate: {candidateProblem}");
         using (candidate)
         {
-            try
-            {
-                champion = await ModelVersions.LoadAsync(services, options.Champion, cancellationToken);
-            }
-            catch (Exception e) when (e is KeyNotFoundException or ArtifactException or CheckpointException)
-            {
-                return Failed("model-unavailable", $"champion: {e.Message}");
-            }
-
+            var (champion, championProblem) = await ModelVersions.TryLoadAsync(services, options.Champion, cancellationToken);
+            if (champion is null) return Failed("model-unavailable", $"champion: {championProblem}");
             using (champion)
                 return Decide(options, context, task, candidate, champion, cancellationToken);
         }

@@ -19,15 +19,8 @@ public sealed class PostTrainActivity(LearningServices services)
 {
     protected override async ValueTask<ActivityOutcome> ExecuteAsync(PostTrainOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
-        LoadedModel parent;
-        try
-        {
-            parent = await ModelVersions.LoadAsync(services, options.Model, cancellationToken);
-        }
-        catch (Exception e) when (e is KeyNotFoundException or ArtifactException or CheckpointException)
-        {
-            return Failed("model-unavailable", e.Message);
-        }
+        var (parent, problem) = await ModelVersions.TryLoadAsync(services, options.Model, cancellationToken);
+        if (parent is null) return Failed("model-unavailable", problem!);
 
         using (parent)
         {

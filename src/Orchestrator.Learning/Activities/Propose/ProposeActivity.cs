@@ -20,15 +20,8 @@ public sealed class ProposeActivity(LearningServices services)
     protected override async ValueTask<ActivityOutcome> ExecuteAsync(ProposeOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
         var task = services.Loop.Task(options.Task);
-        LoadedModel model;
-        try
-        {
-            model = await ModelVersions.LoadAsync(services, options.Model, cancellationToken);
-        }
-        catch (Exception e) when (e is KeyNotFoundException or ArtifactException or CheckpointException)
-        {
-            return Failed("model-unavailable", e.Message);
-        }
+        var (model, problem) = await ModelVersions.TryLoadAsync(services, options.Model, cancellationToken);
+        if (model is null) return Failed("model-unavailable", problem!);
 
         using (model)
         {
