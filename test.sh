@@ -138,6 +138,16 @@ else
   start_test_postgres
 fi
 
+# The bench test renders PNG plots; ScottPlot draws text only when font files exist (no fontconfig needed).
+if ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "== fonts: installing Debian's fonts-dejavu-core (plots need font files for their text)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+  else
+    echo "== fonts: no DejaVu fonts and no root to install fonts-dejavu-core; plots will have no text" >&2
+  fi
+fi
+
 echo "== test"
 # One test project at a time keeps the 2-core machine responsive and the output readable.
 status=0
