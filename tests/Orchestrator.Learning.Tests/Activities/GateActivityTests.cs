@@ -25,6 +25,7 @@ public sealed class GateActivityTests : IDisposable
         Assert.Equal(1.0, gate["pValue"]!.GetValue<double>());
         Assert.Equal(0, gate["candidateOnlyRight"]!.GetValue<int>() + gate["championOnlyRight"]!.GetValue<int>());
         Assert.Equal(0.0, gate["alphaSpent"]!.GetValue<double>());
+        Assert.Equal("measurement", gate["outcome"]!.GetValue<string>());
     }
 
     [Fact]
@@ -39,6 +40,7 @@ public sealed class GateActivityTests : IDisposable
         Assert.True(outcome.Succeeded, outcome.Error?.ToString());
         var gate = outcome.Output!.AsObject();
         Assert.True(gate["passed"]!.GetValue<bool>(), gate["reason"]!.GetValue<string>());
+        Assert.Equal("passed", gate["outcome"]!.GetValue<string>());
         Assert.True(gate["pValue"]!.GetValue<double>() <= 0.01);
         Assert.True(gate["recheckPValue"]!.GetValue<double>() <= 0.01);
         Assert.True(gate["candidateByLength"]!["001"]!.GetValue<double>() > gate["championByLength"]!["001"]!.GetValue<double>() + 0.5, gate.ToJsonString());
@@ -58,6 +60,7 @@ public sealed class GateActivityTests : IDisposable
 
         Assert.False(gate["passed"]!.GetValue<bool>());
         Assert.Contains("alpha budget exhausted", gate["reason"]!.GetValue<string>());
+        Assert.Equal("budget-spent", gate["outcome"]!.GetValue<string>());
         Assert.True(gate["pValue"]!.GetValue<double>() <= 0.01);
     }
 

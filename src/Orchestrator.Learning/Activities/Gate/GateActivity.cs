@@ -64,6 +64,7 @@ public sealed class GateActivity(LearningServices services)
         var affordable = !measuring && spent + options.Alpha <= options.AlphaBudget + 1e-12;
         double? recheckP = null;
         var passed = verdict.Passed && affordable;
+        var outcome = measuring ? "measurement" : !affordable ? "budget-spent" : verdict.Passed ? "passed" : verdict.Regressions.Count > 0 ? "regressed" : "not-better";
         var reason = measuring ? $"measurement: {candidate.Version.Reference} compared with itself, frontier {verdict.CandidateFrontier}"
             : affordable ? verdict.Reason
             : $"alpha budget exhausted: {spent:0.###} spent of {options.AlphaBudget}; no further promotions in this run ({verdict.Reason})";
@@ -75,6 +76,7 @@ public sealed class GateActivity(LearningServices services)
             if (recheck.PValue > options.Alpha)
             {
                 passed = false;
+                outcome = "recheck-failed";
                 reason = $"passed ({verdict.Reason}) but the re-check on fresh items did not confirm it: p = {recheck.PValue:G3} > {options.Alpha}";
             }
         }
@@ -85,6 +87,7 @@ public sealed class GateActivity(LearningServices services)
         {
             Passed = passed,
             Reason = reason,
+            Outcome = outcome,
             PValue = verdict.PValue,
             RecheckPValue = recheckP,
             CandidateOnlyRight = verdict.CandidateOnlyRight,

@@ -10,6 +10,9 @@ public sealed record GateOutput
     [Output("the decision in words")]
     public required string Reason { get; init; }
 
+    [Output("the decision in one word: passed, not-better, regressed, recheck-failed, budget-spent or measurement")]
+    public required string Outcome { get; init; }
+
     [Output("one-sided McNemar p-value on the target lengths")]
     public required double PValue { get; init; }
 
