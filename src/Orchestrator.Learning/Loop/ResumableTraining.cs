@@ -42,11 +42,11 @@ public sealed class ResumableTraining
     }
 
     /// <summary>Trains to the end, reporting progress; on cancel the checkpoint is written and the cancel rethrown.</summary>
-    public (TrainingOutcome Outcome, long Tokens, double Seconds) Train(IExampleSource source, ActivityContext context, CancellationToken cancellationToken, int? stopAtStep = null)
+    public TrainingOutcome Train(IExampleSource source, ActivityContext context, CancellationToken cancellationToken, int? stopAtStep = null)
     {
         var clock = Stopwatch.StartNew();
         var startStep = Session.Step;
-        var outcome = Session.Train(source, progress =>
+        return Session.Train(source, progress =>
         {
             var done = progress.Step - startStep;
             var perStep = clock.Elapsed / Math.Max(done, 1);
@@ -58,8 +58,6 @@ public sealed class ResumableTraining
                 Detail = $"lr {progress.LearningRate:0.0e0}",
             });
         }, cancellationToken, stopAtStep);
-        var seconds = clock.Elapsed.TotalSeconds;
-        return (outcome, (long)(outcome.TokensPerSecond * seconds), seconds);
     }
 
     /// <summary>Removes the checkpoint once its result is safely registered.</summary>

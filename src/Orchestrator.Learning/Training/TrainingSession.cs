@@ -156,7 +156,7 @@ public sealed class TrainingSession : IDisposable
             }
         }
 
-        return new TrainingOutcome(Step, firstLoss, lastLoss, totalTokens / Math.Max(total.Elapsed.TotalSeconds, 1e-9));
+        return new TrainingOutcome(Step, firstLoss, lastLoss, totalTokens, total.Elapsed.TotalSeconds);
     }
 
     /// <summary>

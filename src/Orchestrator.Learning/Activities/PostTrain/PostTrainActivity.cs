@@ -35,7 +35,7 @@ public sealed class PostTrainActivity(LearningServices services)
             var seed = context.Random.NextInt64(1, long.MaxValue);
             var trainingOptions = options.ToTrainingOptions(seed, ModelVersions.TrainingCheckpointPath(services, context));
             var training = ResumableTraining.Open(services, context, trainingOptions, () => TrainingSession.Continue(parent.Model, trainingOptions, parent.Tokenizer.Alphabet));
-            var (outcome, tokens, seconds) = training.Train(source, context, cancellationToken);
+            var outcome = training.Train(source, context, cancellationToken);
 
             var lineage = new ModelLineage
             {
@@ -43,7 +43,7 @@ public sealed class PostTrainActivity(LearningServices services)
                 DatasetHash = options.Dataset,
                 Evaluator = options.Evaluator.Length == 0 ? null : options.Evaluator,
                 Seed = seed,
-                Compute = new ComputeSpent(outcome.Step, tokens, seconds),
+                Compute = new ComputeSpent(outcome.Step, outcome.Tokens, outcome.Seconds),
             };
             var metrics = new JsonObject { ["loss"] = outcome.LastLoss, ["tokensPerSecond"] = Math.Round(outcome.TokensPerSecond), ["totalSteps"] = parent.TrainedSteps + outcome.Step };
             var version = await ModelVersions.RegisterAsync(services, context, parent.Version.Name, training.Session.Model, parent.Tokenizer,

@@ -39,11 +39,11 @@ public sealed class PretrainActivity(LearningServices services)
             return Done(Output(registered, dataset));
         }
 
-        var (outcome, tokens, seconds) = TrainWithCurriculum(training!, data, task, tokenizer, options, context, cancellationToken);
+        var outcome = TrainWithCurriculum(training!, data, task, tokenizer, options, context, cancellationToken);
         var model = training!.Session.Model;
         var parameters = model.parameters().Sum(p => p.numel());
         var metrics = new JsonObject { ["loss"] = outcome.LastLoss, ["tokensPerSecond"] = Math.Round(outcome.TokensPerSecond), ["parameters"] = parameters };
-        var lineage = new ModelLineage { Seed = seed, DatasetHash = dataset, Compute = new ComputeSpent(outcome.Step, tokens, seconds) };
+        var lineage = new ModelLineage { Seed = seed, DatasetHash = dataset, Compute = new ComputeSpent(outcome.Step, outcome.Tokens, outcome.Seconds) };
         var version = await ModelVersions.RegisterAsync(services, context, options.Model, model, tokenizer, outcome.Step, lineage, metrics,
             $"base model: {task.Name} lengths {options.MinLength}-{options.MaxLength}, {outcome.Step} steps", cancellationToken);
         training.Complete();
@@ -52,30 +52,26 @@ public sealed class PretrainActivity(LearningServices services)
     }
 
     /// <summary>Trains to the end; with a curriculum, in stages of <c>rampEvery</c> steps with a probe after each.</summary>
-    private static (Training.TrainingOutcome Outcome, long Tokens, double Seconds) TrainWithCurriculum(
+    private static Training.TrainingOutcome TrainWithCurriculum(
         ResumableTraining training, TaskExampleSource data, Core.Tasks.ITaskFamily task, CharTokenizer tokenizer, PretrainOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
         if (options.RampFrom <= 0) return training.Train(data, context, cancellationToken);
         var curriculum = new LengthCurriculum(task, tokenizer, options.RampFrom, options.MaxLength, options.RampAccuracy, probeItems: 128);
         if (training.Resumed) curriculum.Restore(training.Session.Model);
         data.Longest = curriculum.Longest;
-        long tokens = 0;
-        double seconds = 0;
-        Training.TrainingOutcome? outcome = null;
-        var firstLoss = double.NaN;
+        Training.TrainingOutcome? total = null;
         while (training.Session.Step < options.Steps)
         {
             var stop = curriculum.IsComplete ? options.Steps : Math.Min(options.Steps, training.Session.Step + options.RampEvery);
-            var (stage, stageTokens, stageSeconds) = training.Train(data, context, cancellationToken, stop);
-            (tokens, seconds, outcome) = (tokens + stageTokens, seconds + stageSeconds, stage);
-            if (double.IsNaN(firstLoss)) firstLoss = stage.FirstLoss;
+            var stage = training.Train(data, context, cancellationToken, stop);
+            total = total is null ? stage : stage with { FirstLoss = total.FirstLoss, Tokens = total.Tokens + stage.Tokens, Seconds = total.Seconds + stage.Seconds };
             if (!curriculum.IsComplete && curriculum.TryAdvance(training.Session.Model, out var accuracy))
             {
                 data.Longest = curriculum.Longest;
                 context.Log($"curriculum: length {curriculum.Longest - 1} at {accuracy:0.00} exact match after {training.Session.Step} steps; now lengths up to {curriculum.Longest}");
             }
         }
-        return (outcome! with { FirstLoss = firstLoss }, tokens, seconds);
+        return total!;
     }
 
     private static TransformerConfig Config(PretrainOptions options, CharTokenizer tokenizer) => new(
