@@ -8,7 +8,7 @@ namespace Orchestrator.Plugins.Arithmetic.Addition;
 /// the model writes the sum least significant digit first, the order in which carries happen. Length is the
 /// number of digits of each operand.
 /// </summary>
-public sealed class AdditionTask : ITaskFamily
+public sealed class AdditionTask : ITaskFamily, IAnswerFormat, IPromptVariants
 {
     public string Name => "arithmetic/addition";
     public string Description => "Reversed-digit addition of two numbers of the given length.";
@@ -24,6 +24,27 @@ public sealed class AdditionTask : ITaskFamily
     }
 
     public CheckResult Check(TaskItem item, string attempt) => new(attempt.Trim() == item.Answer, item.Answer);
+
+    /// <summary>An answer is max(|a|,|b|)+1 digits: the zero-padded sum, whatever its value.</summary>
+    public string? FormatProblem(string prompt, string answer)
+    {
+        if (Operands(prompt) is not var (a, b)) return $"\"{prompt}\" is not an addition prompt";
+        var width = Math.Max(a.Length, b.Length) + 1;
+        if (answer.Length != width) return $"{answer.Length} characters where the sum has {width} digits";
+        return answer.All(char.IsAsciiDigit) ? null : "not all digits";
+    }
+
+    /// <summary>Addition commutes: b+a has the answer of a+b (none when the operands are equal).</summary>
+    public IReadOnlyList<PromptVariant> Variants(string prompt) =>
+        Operands(prompt) is var (a, b) && a != b ? [new PromptVariant("commuted", $"{b}+{a}=")] : [];
+
+    // The two operands of a prompt as written (reversed), or null when it is not "digits+digits=".
+    private static (string, string)? Operands(string prompt)
+    {
+        if (!prompt.EndsWith('=')) return null;
+        var parts = prompt[..^1].Split('+');
+        return parts.Length == 2 && parts.All(p => p.Length > 0 && p.All(char.IsAsciiDigit)) ? (parts[0], parts[1]) : null;
+    }
 
     /// <summary>The reversed, zero-padded sum for operands written the usual way round.</summary>
     public static string Answer(string a, string b) =>

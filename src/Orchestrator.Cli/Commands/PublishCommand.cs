@@ -14,20 +14,22 @@ public static class PublishCommand
         var reason = new Option<string>("--reason") { Description = "Why this version exists (journalled).", DefaultValueFactory = _ => "published from the command line" };
         var author = new Option<string?>("--author") { Description = "Who publishes it (default: $ORCHESTRATOR_USER or the OS user)." };
         var draft = new Option<bool>("--draft") { Description = "Store it as a draft: runnable as ID@V, but 'current' does not move." };
-        var command = new Command("publish", "Validate a definition and publish it as the next version of its id; 'current' moves to it.") { file, reason, author, draft };
+        var command = new Command("publish", "Validate a workflow or evaluator definition and publish it as the next version of its id; 'current' moves to it. Evaluators (files in an evaluators/ folder) are stored as evaluators/ID.") { file, reason, author, draft };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
             using var stores = host.OpenStores();
             var path = parse.GetValue(file)!;
             if (!WorkflowTarget.IsFile(path)) throw new Core.Engine.RunSetupException($"'{path}' is not a definition file; publish takes a .yaml, .yml or .json file");
-            var target = await WorkflowTarget.ResolveAsync(host, stores.Definitions, path, cancellationToken);
-            if (target.Definition is not { } definition)
+            var (publishId, document, hash, issues) = EvaluatorDocuments.IsEvaluator(path)
+                ? EvaluatorDocuments.Read(host, path)
+                : await WorkflowDocument(host, stores.Definitions, path, cancellationToken);
+            if (document is null)
             {
-                IssuePrinter.Print(target.Issues);
+                IssuePrinter.Print(issues);
                 return ExitCodes.InvalidInput;
             }
-            var request = new PublishRequest(definition.Id, definition.Document, definition.ContentHash, parse.GetValue(author) ?? CliHost.User, parse.GetValue(reason)!, parse.GetValue(draft));
+            var request = new PublishRequest(publishId!, document, hash!, parse.GetValue(author) ?? CliHost.User, parse.GetValue(reason)!, parse.GetValue(draft));
             var result = await stores.Definitions.PublishAsync(request, cancellationToken);
             var v = result.Version;
             Console.Out.WriteLine(result switch
@@ -39,5 +41,12 @@ public static class PublishCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static async Task<(string?, System.Text.Json.Nodes.JsonObject?, string?, IReadOnlyList<Core.Validation.ValidationIssue>)> WorkflowDocument(
+        CliHost host, IDefinitionStore store, string path, CancellationToken cancellationToken)
+    {
+        var target = await WorkflowTarget.ResolveAsync(host, store, path, cancellationToken);
+        return target.Definition is { } definition ? (definition.Id, definition.Document, definition.ContentHash, []) : (null, null, null, target.Issues);
     }
 }

@@ -28,8 +28,9 @@ public sealed class CliHost
         ArtifactsFolder = parse.GetValue(GlobalOptions.Artifacts);
         WorkflowFolders = parse.GetValue(GlobalOptions.Workflows) ?? [];
         Activities = new ActivityRegistry().AddBuiltInActivities();
-        PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? [], Tasks);
-        Loop = new LoopServices(Tasks, new EvaluatorCatalog(WorkflowFolders, AttemptFilterRegistry.BuiltIn()));
+        var filters = AttemptFilterRegistry.BuiltIn(Tasks);
+        PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? [], Tasks, filters);
+        Loop = new LoopServices(Tasks, new EvaluatorCatalog(WorkflowFolders, filters));
         Activities.AddImprovementLoop(new LearningServices(Loop, DeviceSelector.Parse(parse.GetValue(GlobalOptions.Device)!)));
         foreach (var error in PluginResult.Errors)
             Console.Error.WriteLine($"warning: plugin not loaded: {error}");
@@ -69,7 +70,7 @@ public sealed class CliHost
     {
         var stores = StoreFactory.Open(StoreLocation, ArtifactsFolder);
         var artifactsFolder = stores.Artifacts is FileArtifactStore files ? files.Folder : Path.GetFullPath(StoreFactory.DefaultArtifactsFolder);
-        Loop.Attach(stores.Artifacts, stores.Models, Path.Combine(Path.GetDirectoryName(artifactsFolder.TrimEnd('/'))!, "scratch"));
+        Loop.Attach(stores.Artifacts, stores.Models, Path.Combine(Path.GetDirectoryName(artifactsFolder.TrimEnd('/'))!, "scratch"), stores.Definitions);
         return stores;
     }
 

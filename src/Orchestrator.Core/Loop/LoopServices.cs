@@ -28,9 +28,11 @@ public sealed class LoopServices(TaskRegistry tasks, EvaluatorCatalog evaluators
 
     public bool IsAttached => _artifacts is not null;
 
-    public LoopServices Attach(IArtifactStore artifacts, IModelRegistry models, string scratchFolder)
+    /// <summary>Connects the loop to a store; with <paramref name="definitions"/>, evaluators published there are found too.</summary>
+    public LoopServices Attach(IArtifactStore artifacts, IModelRegistry models, string scratchFolder, Versioning.IDefinitionStore? definitions = null)
     {
         (_artifacts, _models, _scratch) = (artifacts, models, scratchFolder);
+        if (definitions is not null) Evaluators.Attach(definitions);
         return this;
     }
 

@@ -1,4 +1,5 @@
 using Orchestrator.Core.Activities;
+using Orchestrator.Core.Evaluation.Filters;
 using Orchestrator.Core.Tasks;
 
 namespace Orchestrator.Core.Plugins;
@@ -16,6 +17,11 @@ public interface IOrchestratorPlugin
 
     /// <summary>Registers the plugin's task families (generators and checkers); most plugins have none.</summary>
     void RegisterTasks(TaskRegistry tasks)
+    {
+    }
+
+    /// <summary>Registers the plugin's evaluator filters (stages evaluators may use); most plugins have none.</summary>
+    void RegisterFilters(AttemptFilterRegistry filters)
     {
     }
 }

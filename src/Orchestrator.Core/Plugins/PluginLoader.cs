@@ -1,5 +1,6 @@
 using System.Reflection;
 using Orchestrator.Core.Activities;
+using Orchestrator.Core.Evaluation.Filters;
 using Orchestrator.Core.Tasks;
 
 namespace Orchestrator.Core.Plugins;
@@ -12,7 +13,7 @@ namespace Orchestrator.Core.Plugins;
 /// </summary>
 public static class PluginLoader
 {
-    public static PluginLoadResult LoadInto(ActivityRegistry activities, IEnumerable<string> folders, TaskRegistry? tasks = null)
+    public static PluginLoadResult LoadInto(ActivityRegistry activities, IEnumerable<string> folders, TaskRegistry? tasks = null, AttemptFilterRegistry? filters = null)
     {
         var loaded = new List<LoadedPlugin>();
         var errors = new List<PluginLoadError>();
@@ -25,7 +26,7 @@ public static class PluginLoader
                 if (file is null) continue;
                 try
                 {
-                    loaded.AddRange(Load(file, activities, tasks));
+                    loaded.AddRange(Load(file, activities, tasks, filters));
                 }
                 catch (Exception e)
                 {
@@ -37,7 +38,7 @@ public static class PluginLoader
     }
 
     /// <summary>Loads one plugin assembly and registers what it provides.</summary>
-    public static IReadOnlyList<LoadedPlugin> Load(string file, ActivityRegistry activities, TaskRegistry? tasks = null)
+    public static IReadOnlyList<LoadedPlugin> Load(string file, ActivityRegistry activities, TaskRegistry? tasks = null, AttemptFilterRegistry? filters = null)
     {
         var context = new PluginLoadContext(Path.GetFullPath(file));
         var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(file));
@@ -49,7 +50,7 @@ public static class PluginLoader
 
         // Register into scratch registries and check every name first, so a plugin that fails
         // half-way, or clashes with a type the host already has, adds nothing at all.
-        var registered = new List<(IOrchestratorPlugin Plugin, ActivityRegistry Own, TaskRegistry OwnTasks)>();
+        var registered = new List<(IOrchestratorPlugin Plugin, ActivityRegistry Own, TaskRegistry OwnTasks, AttemptFilterRegistry OwnFilters)>();
         foreach (var type in pluginTypes)
         {
             var plugin = (IOrchestratorPlugin)Activator.CreateInstance(type)!;
@@ -57,21 +58,26 @@ public static class PluginLoader
             plugin.Register(own);
             var ownTasks = new TaskRegistry();
             plugin.RegisterTasks(ownTasks);
-            registered.Add((plugin, own, ownTasks));
+            var ownFilters = new AttemptFilterRegistry();
+            plugin.RegisterFilters(ownFilters);
+            registered.Add((plugin, own, ownTasks, ownFilters));
         }
         var clashes = registered.SelectMany(r => r.Own.Types).Where(t => activities.TryGet(t, out _)).Select(t => $"'{t}' is already registered by {activities.SourceOf(t)}")
             .Concat(tasks is null ? [] : registered.SelectMany(r => r.OwnTasks.Names).Where(n => tasks.TryGet(n, out _)).Select(n => $"the task '{n}' is already registered by {tasks.SourceOf(n)}"))
+            .Concat(filters is null ? [] : registered.SelectMany(r => r.OwnFilters.All).Where(f => filters.TryGet(f.Name, out _)).Select(f => $"the evaluator filter '{f.Name}' is already registered"))
             .ToList();
         if (clashes.Count > 0)
-            throw new InvalidOperationException(string.Join("; ", clashes) + ". Rename the plugin's activity or task; none of them were added");
+            throw new InvalidOperationException(string.Join("; ", clashes) + ". Rename the plugin's activity, task or filter; none of them were added");
 
         var result = new List<LoadedPlugin>();
-        foreach (var (plugin, own, ownTasks) in registered)
+        foreach (var (plugin, own, ownTasks, ownFilters) in registered)
         {
             var source = $"plugin '{plugin.Name}' ({Path.GetFileName(file)})";
             foreach (var activity in own.All) activities.Add(activity, source);
             if (tasks is not null)
                 foreach (var task in ownTasks.All) tasks.Add(task, source);
+            if (filters is not null)
+                foreach (var filter in ownFilters.All) filters.Add(filter);
             result.Add(new LoadedPlugin(plugin.Name, file, own.Types.ToList()));
         }
         return result;

@@ -25,6 +25,9 @@ public abstract class TrainingInputs
     [Input("the rate at the end of the decay, as a fraction of lr")]
     public double LrFinal { get; set; } = 0.1;
 
+    [Input("AdamW weight decay (decoupled; pulls weights toward zero every step)")]
+    public double WeightDecay { get; set; } = 0.01;
+
     [Input("write a resumable training checkpoint every this many steps")]
     public int CheckpointEvery { get; set; } = 100;
 
@@ -37,6 +40,7 @@ public abstract class TrainingInputs
         WarmupSteps = Warmup,
         DecaySteps = Decay,
         FinalLearningRateFactor = LrFinal,
+        WeightDecay = WeightDecay,
         Seed = seed,
         CheckpointEvery = CheckpointEvery,
         CheckpointPath = checkpointPath,
@@ -57,6 +61,7 @@ public abstract class TrainingInputsValidator<T> : AbstractValidator<T> where T 
         RuleFor(o => o).Must(o => o.Warmup + o.Decay <= o.Steps).WithName("warmup")
             .WithMessage(o => $"warmup ({o.Warmup}) plus decay ({o.Decay}) must fit in steps ({o.Steps})");
         RuleFor(o => o.LrFinal).InclusiveBetween(0, 1).WithMessage("lrFinal must be between 0 and 1");
+        RuleFor(o => o.WeightDecay).InclusiveBetween(0, 1).WithMessage("weightDecay must be between 0 and 1 (e.g. 0.01)");
         RuleFor(o => o.CheckpointEvery).GreaterThanOrEqualTo(0).WithMessage("checkpointEvery must be 0 (never) or more steps");
     }
 }

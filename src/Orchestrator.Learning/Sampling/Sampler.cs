@@ -19,7 +19,14 @@ public sealed class Sampler(DecoderTransformer model)
     /// <see cref="SamplingOptions.MaxNewTokens"/> tokens when no end token came.
     /// </summary>
     /// <exception cref="ArgumentException">Temperature sampling without a random source, or an empty prompt.</exception>
-    public int[][] Generate(IReadOnlyList<int[]> prompts, SamplingOptions options, SeededRandom? random = null)
+    public int[][] Generate(IReadOnlyList<int[]> prompts, SamplingOptions options, SeededRandom? random = null) =>
+        GenerateScored(prompts, options, random).Select(answer => answer.Tokens).ToArray();
+
+    /// <summary>
+    /// As <see cref="Generate"/>, with the model's log-probability of each continuation at temperature 1 (the end
+    /// token included when it came): how likely the model itself finds the answer, whatever temperature chose it.
+    /// </summary>
+    public SampledAnswer[] GenerateScored(IReadOnlyList<int[]> prompts, SamplingOptions options, SeededRandom? random = null)
     {
         options.Validate();
         if (options.Temperature > 0 && random is null)
@@ -32,7 +39,7 @@ public sealed class Sampler(DecoderTransformer model)
             throw new ArgumentException("A prompt needs at least one token.", nameof(prompts));
         }
 
-        var results = new int[prompts.Count][];
+        var results = new SampledAnswer[prompts.Count];
         var wasTraining = model.training;
         model.eval();
         try
@@ -59,11 +66,12 @@ public sealed class Sampler(DecoderTransformer model)
         return results;
     }
 
-    private int[][] GenerateBatch(int[][] prompts, SamplingOptions options, SeededRandom? random)
+    private SampledAnswer[] GenerateBatch(int[][] prompts, SamplingOptions options, SeededRandom? random)
     {
         var device = model.parameters().First().device;
         var rows = prompts.Length;
         var outputs = Enumerable.Range(0, rows).Select(_ => new List<int>()).ToArray();
+        var logProbabilities = new double[rows];
         var finished = new bool[rows];
         using var cache = options.UseKvCache ? new KvCache(model.Config.Layers) : null;
         var sequence = torch.tensor(prompts.SelectMany(p => p.Select(t => (long)t)).ToArray(), [rows, prompts[0].Length], device: device);
@@ -73,10 +81,13 @@ public sealed class Sampler(DecoderTransformer model)
             for (var step = 0; step < options.MaxNewTokens && !finished.All(done => done); step++)
             {
                 long[] next;
+                double[] chosenLogProbabilities;
                 using (var scope = torch.NewDisposeScope())
                 {
                     var logits = model.Forward(options.UseKvCache ? input : sequence, cache)[.., -1, ..];
                     next = Choose(logits, options.Temperature, random);
+                    using var chosen = torch.tensor(next, [rows, 1], device: device);
+                    chosenLogProbabilities = logits.to(ScalarType.Float64).log_softmax(-1).gather(1, chosen).cpu().data<double>().ToArray();
                 }
 
                 for (var row = 0; row < rows; row++)
@@ -85,6 +96,8 @@ public sealed class Sampler(DecoderTransformer model)
                     {
                         continue;
                     }
+
+                    logProbabilities[row] += chosenLogProbabilities[row];
 
                     if (next[row] == CharTokenizer.EndId)
                     {
@@ -112,7 +125,7 @@ public sealed class Sampler(DecoderTransformer model)
             sequence.Dispose();
         }
 
-        return outputs.Select(tokens => tokens.ToArray()).ToArray();
+        return outputs.Select((tokens, row) => new SampledAnswer(tokens.ToArray(), logProbabilities[row])).ToArray();
     }
 
     private static long[] Choose(Tensor logits, double temperature, SeededRandom? random)

@@ -66,7 +66,7 @@ public sealed class EvaluatorReaderTests
             """).At("/filters/1/uses");
 
         Assert.Equal("unknown filter 'llm-judge'", issue.Message);
-        Assert.Equal("known filters: checked-correct, drop-all, majority, one-per-prompt", issue.Hint);
+        Assert.Equal("known filters: checked-correct, confidence, drop-all, ensemble, format, invariance, majority, one-per-prompt", issue.Hint);
         Assert.Equal(File, issue.File);
         Assert.Equal(4, issue.Location?.Line);
     }

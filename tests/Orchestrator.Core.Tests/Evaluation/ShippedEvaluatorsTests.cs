@@ -15,6 +15,8 @@ public sealed class ShippedEvaluatorsTests
     [InlineData("keep-all", new string[0])]
     [InlineData("keep-none", new[] { "drop-all" })]
     [InlineData("majority", new[] { "majority", "one-per-prompt" })]
+    [InlineData("selflabel", new[] { "format", "invariance", "confidence", "majority", "one-per-prompt" })]
+    [InlineData("format-only", new[] { "format", "one-per-prompt" })]
     public void Each_shipped_evaluator_loads_without_issues(string id, string[] filters)
     {
         var (evaluator, issues) = Catalog.Load(id);
@@ -27,7 +29,7 @@ public sealed class ShippedEvaluatorsTests
     [Fact]
     public void The_catalog_knows_every_shipped_evaluator()
     {
-        Assert.Subset(Catalog.Known().ToHashSet(), new HashSet<string> { "keep-all", "majority", "verified" });
+        Assert.Subset(Catalog.Known().ToHashSet(), new HashSet<string> { "format-only", "keep-all", "keep-none", "majority", "selflabel", "verified" });
     }
 
     [Fact]

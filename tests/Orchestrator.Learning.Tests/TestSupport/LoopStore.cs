@@ -23,7 +23,7 @@ internal sealed class LoopStore : IDisposable
         Folder = Path.Combine(Path.GetTempPath(), "orchestrator-loop-" + Guid.NewGuid().ToString("N")[..8]);
         Stores = StoreFactory.Open(Folder);
         var tasks = new TaskRegistry().Add(new AdditionTask()).Add(new DigitReversalTask());
-        Loop = new LoopServices(tasks, new EvaluatorCatalog([Path.Combine(RepositoryRoot, "workflows")], AttemptFilterRegistry.BuiltIn()))
+        Loop = new LoopServices(tasks, new EvaluatorCatalog([Path.Combine(RepositoryRoot, "workflows")], AttemptFilterRegistry.BuiltIn(tasks)))
             .Attach(Stores.Artifacts, Stores.Models, Path.Combine(Folder, "scratch"));
         Learning = new LearningServices(Loop);
     }

@@ -16,7 +16,9 @@ public sealed class AttemptFilterRegistry
 
     public bool TryGet(string name, out IAttemptFilter filter) => _filters.TryGetValue(name, out filter!);
 
-    /// <summary>The filters that come with the engine.</summary>
-    public static AttemptFilterRegistry BuiltIn() =>
-        new AttemptFilterRegistry().Add(new CheckedCorrectFilter()).Add(new MajorityFilter()).Add(new OnePerPromptFilter()).Add(new DropAllFilter());
+    /// <summary>The filters that come with the engine; <paramref name="tasks"/> are what <c>format</c> asks about answer shapes.</summary>
+    public static AttemptFilterRegistry BuiltIn(Tasks.TaskRegistry? tasks = null) =>
+        new AttemptFilterRegistry()
+            .Add(new CheckedCorrectFilter()).Add(new MajorityFilter()).Add(new OnePerPromptFilter()).Add(new DropAllFilter())
+            .Add(new FormatFilter(tasks ?? new Tasks.TaskRegistry())).Add(new InvarianceFilter()).Add(new EnsembleFilter()).Add(new ConfidenceFilter());
 }

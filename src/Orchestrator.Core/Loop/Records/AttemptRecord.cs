@@ -22,6 +22,26 @@ public sealed record AttemptRecord
     /// <summary>The task's answer, for <c>task/check</c>; never a training label.</summary>
     public required string Reference { get; init; }
 
+    /// <summary>The model version that made the attempt, NAME@VERSION (ensembles hold several).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Model { get; init; }
+
+    /// <summary>The model's probability of this whole answer (end token included), at temperature 1.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Confidence { get; init; }
+
+    /// <summary>For an attempt at a rewritten prompt: the variant's name (e.g. <c>commuted</c>); null for the original.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Variant { get; init; }
+
+    /// <summary>For an attempt at a rewritten prompt: the original prompt it stands for.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Origin { get; init; }
+
+    /// <summary>The prompt this attempt answers for: the original one, also for variants.</summary>
+    [JsonIgnore]
+    public string OriginalPrompt => Origin ?? Prompt;
+
     /// <summary>The checker's verdict, once <c>task/check</c> has run.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? Correct { get; init; }

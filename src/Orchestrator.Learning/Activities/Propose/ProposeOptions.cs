@@ -1,6 +1,7 @@
 using FluentValidation;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Loop;
+using Orchestrator.Core.Tasks;
 
 namespace Orchestrator.Learning.Activities.Propose;
 
@@ -30,6 +31,12 @@ public sealed class ProposeOptions
     [Input("sampling temperature for the sampled attempts")]
     public double Temperature { get; set; } = 0.8;
 
+    [Input("also attempt each problem's task-declared variants (e.g. b+a for a+b), for the invariance filter")]
+    public bool Variants { get; set; }
+
+    [Input("more model versions that attempt the same problems, for the ensemble filter (each attempt records its model)")]
+    public List<string> Ensemble { get; set; } = [];
+
     [Input("sequences decoded at once")]
     public int Batch { get; set; } = 512;
 }
@@ -51,6 +58,9 @@ public sealed record ProposeOutput
     [Output("the model version that proposed, NAME@VERSION")]
     public required string Model { get; init; }
 
+    [Output("every model version that proposed: the model, then the ensemble")]
+    public required IReadOnlyList<string> Models { get; init; }
+
     [Output("wall time in seconds")]
     public required double Seconds { get; init; }
 }
@@ -67,6 +77,10 @@ public sealed class ProposeOptionsValidator : AbstractValidator<ProposeOptions>
         RuleFor(o => o.Samples).InclusiveBetween(0, 256).WithMessage("samples must be between 0 and 256");
         RuleFor(o => o).Must(o => o.Greedy || o.Samples > 0).WithName("samples").WithMessage("samples is 0 and greedy is off: that proposes nothing; set samples: 1 or more");
         RuleFor(o => o.Temperature).Must(t => t > 0 && t <= 10).WithMessage("temperature must be above 0 and at most 10 (greedy attempts come from 'greedy: true')");
+        RuleFor(o => o).Must(o => !o.Variants || !services.Tasks.TryGet(o.Task, out var task) || task is IPromptVariants).WithName("variants")
+            .WithMessage(o => $"variants is on, but the task '{o.Task}' declares no prompt variants; set variants: false");
+        RuleFor(o => o.Ensemble).Must(e => e.All(m => !string.IsNullOrWhiteSpace(m)) && e.Distinct(StringComparer.Ordinal).Count() == e.Count)
+            .WithMessage("ensemble must list distinct model versions (NAME@VERSION), none empty");
         RuleFor(o => o.Batch).InclusiveBetween(1, 65_536).WithMessage("batch must be between 1 and 65,536");
     }
 }

@@ -7,7 +7,7 @@ public sealed class AttemptFilterRegistryTests
     [Fact]
     public void The_built_in_filters_are_listed_by_name()
     {
-        Assert.Equal(["checked-correct", "drop-all", "majority", "one-per-prompt"], AttemptFilterRegistry.BuiltIn().All.Select(f => f.Name));
+        Assert.Equal(["checked-correct", "confidence", "drop-all", "ensemble", "format", "invariance", "majority", "one-per-prompt"], AttemptFilterRegistry.BuiltIn().All.Select(f => f.Name));
     }
 
     [Fact]

@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Core.Definitions;
+using Orchestrator.Core.Evaluation;
+using Orchestrator.Core.Parsing;
+using Orchestrator.Core.Validation;
+
+namespace Orchestrator.Cli.Hosting;
+
+/// <summary>Evaluator files as the commands that publish them see them: recognised by their folder, checked in full, stored as <c>evaluators/ID</c>.</summary>
+public static class EvaluatorDocuments
+{
+    /// <summary>True for a file in a folder named <c>evaluators</c>, where evaluators live.</summary>
+    public static bool IsEvaluator(string path) =>
+        string.Equals(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))), EvaluatorCatalog.FolderName, StringComparison.Ordinal);
+
+    /// <summary>The store id, document and content hash of an evaluator file, or the issues that stop it from being published.</summary>
+    public static (string? StoreId, JsonObject? Document, string? Hash, IReadOnlyList<ValidationIssue> Issues) Read(CliHost host, string path)
+    {
+        ParsedDocument document;
+        try
+        {
+            document = DocumentReader.ReadFile(path);
+        }
+        catch (DefinitionSyntaxException e)
+        {
+            return (null, null, null, [new ValidationIssue(e.File, e.Location, "", e.Reason, "fix the syntax; YAML indentation uses spaces")]);
+        }
+        var (evaluator, issues) = EvaluatorReader.Read(document, host.Loop.Evaluators.Filters);
+        if (evaluator is null) return (null, null, null, issues);
+        var expected = Path.GetFileNameWithoutExtension(path);
+        if (evaluator.Id != expected)
+            return (null, null, null, [new ValidationIssue(path, document.SourceMap.Find("/id"), "/id", $"the file is named '{expected}' but declares id '{evaluator.Id}'", "make the file name and the id agree")]);
+        return (EvaluatorCatalog.StoreId(evaluator.Id), document.Root, DefinitionHash.Of(document.Root), []);
+    }
+}
