@@ -5,33 +5,52 @@ namespace Orchestrator.Cli.Bench;
 
 /// <summary>
 /// Reads an improvement run's journal into one point per round. It reads step records, not the run's output, so a
-/// run stopped by the time budget still yields every round it finished.
+/// run stopped by the time budget still yields every round it finished. A round whose audit failed has no train or
+/// gate record (they were skipped): it costs no steps and leaves the champion as it was.
 /// </summary>
 public static class ArmJournal
 {
-    public static IReadOnlyList<RoundPoint> Read(string arm, RunRecord run, IReadOnlyList<StepRecord> steps)
+    /// <param name="arm">The arm's name, carried into every point.</param>
+    /// <param name="run">The run, for its seed and start time.</param>
+    /// <param name="steps">Its step records.</param>
+    /// <param name="baseSeconds">Wall time of a base trained in another run and reused here, added so times include it.</param>
+    public static IReadOnlyList<RoundPoint> Read(string arm, RunRecord run, IReadOnlyList<StepRecord> steps, double baseSeconds = 0)
     {
         var byKey = steps.Where(s => s.IsCommitted).ToDictionary(s => s.Key);
         var points = new List<RoundPoint>();
         if (!byKey.TryGetValue("base", out var base_) || !byKey.TryGetValue("measure", out var measure)) return points;
 
         long trainingSteps = base_.Output!["steps"]!.GetValue<long>();
-        points.Add(new RoundPoint(arm, run.Seed, 0, measure.Output!["frontier"]!.GetValue<int>(), measure.Output["candidateFrontier"]!.GetValue<int>(),
-            true, null, 0, trainingSteps, Seconds(run, measure), Accuracy(measure.Output["candidateByLength"])));
+        var champion = Accuracy(measure.Output!["candidateByLength"]);
+        var frontier = measure.Output["frontier"]!.GetValue<int>();
+        points.Add(new RoundPoint(arm, run.Seed, 0, frontier, measure.Output["candidateFrontier"]!.GetValue<int>(),
+            true, null, 0, trainingSteps, Seconds(run, measure, baseSeconds), champion));
 
         for (var round = 0; byKey.TryGetValue($"round/{round}/advance", out var advance); round++)
         {
-            var gate = byKey[$"round/{round}/gate"].Output!;
+            var kept = byKey[$"round/{round}/judge"].Output!["keptCount"]!.GetValue<int>();
+            var audit = byKey.GetValueOrDefault($"round/{round}/audit")?.Output;
+            double? precision = audit is not null && audit["audited"]!.GetValue<int>() > 0 ? audit["precision"]!.GetValue<double>() : null;
+            var tripped = byKey.GetValueOrDefault($"round/{round}/guard")?.Output?["tripped"]?.GetValue<bool>() == true;
+            var seconds = Seconds(run, advance, baseSeconds);
+            if (byKey[$"round/{round}/gate"].Output is not JsonObject gate)
+            {
+                points.Add(new RoundPoint(arm, run.Seed, round + 1, frontier, frontier, false, null, kept, trainingSteps, seconds, champion, precision));
+                continue;
+            }
             trainingSteps += byKey[$"round/{round}/train"].Output!["steps"]!.GetValue<long>();
-            var passed = gate["passed"]!.GetValue<bool>();
-            points.Add(new RoundPoint(arm, run.Seed, round + 1, gate["frontier"]!.GetValue<int>(), gate["candidateFrontier"]!.GetValue<int>(), passed,
-                gate["pValue"]!.GetValue<double>(), byKey[$"round/{round}/judge"].Output!["keptCount"]!.GetValue<int>(), trainingSteps,
-                Seconds(run, advance), Accuracy(passed ? gate["candidateByLength"] : gate["championByLength"])));
+            // A promotion the avalanche guard rolled back leaves the champion, and its frontier, as before the round.
+            var promoted = gate["passed"]!.GetValue<bool>() && !tripped;
+            if (!tripped) frontier = gate["frontier"]!.GetValue<int>();
+            champion = Accuracy(promoted ? gate["candidateByLength"] : gate["championByLength"]);
+            points.Add(new RoundPoint(arm, run.Seed, round + 1, frontier, gate["candidateFrontier"]!.GetValue<int>(), promoted,
+                gate["pValue"]!.GetValue<double>(), kept, trainingSteps, seconds, champion, precision));
         }
         return points;
     }
 
-    private static double Seconds(RunRecord run, StepRecord step) => Math.Round(((step.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds, 1);
+    private static double Seconds(RunRecord run, StepRecord step, double baseSeconds) =>
+        Math.Round(((step.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds + baseSeconds, 1);
 
     private static IReadOnlyDictionary<int, double> Accuracy(JsonNode? byLength) =>
         byLength is JsonObject lengths ? lengths.ToDictionary(p => int.Parse(p.Key), p => p.Value!.GetValue<double>()) : new Dictionary<int, double>();

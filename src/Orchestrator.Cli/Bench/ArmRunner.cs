@@ -10,29 +10,71 @@ namespace Orchestrator.Cli.Bench;
 
 /// <summary>
 /// Runs one arm for one seed as an ordinary durable run in a store of its own (kept, so every number can be
-/// traced back to its journal), stopping it at a step boundary when the wall-clock budget is spent.
+/// traced back to its journal), stopping it at a step boundary when the wall-clock budget is spent. Round 0 is the
+/// same for every arm of a seed, so it is trained once, in a base store that each arm's store starts as a copy of;
+/// its wall time counts against every arm's budget.
 /// </summary>
 public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefinitionCatalog catalog, string outputFolder)
 {
+    private readonly Dictionary<long, double> _baseSeconds = [];
+
     public async Task<IReadOnlyList<RoundPoint>> RunAsync(BenchArm arm, long seed, JsonObject inputs, TimeSpan? budget, CancellationToken cancellationToken)
     {
-        var storeFolder = Path.Combine(outputFolder, "stores", $"{arm.Name}-s{seed}");
-        if (Directory.Exists(storeFolder)) Directory.Delete(storeFolder, recursive: true);
-        using var stores = Storage.StoreFactory.Open(storeFolder);
-        host.Loop.Attach(stores.Artifacts, stores.Models, Path.Combine(storeFolder, "scratch"));
+        var baseSeconds = await EnsureBaseAsync(seed, inputs, cancellationToken);
+        var storeFolder = StoreFolder($"{arm.Name}-s{seed}");
+        CopyFolder(StoreFolder($"base-s{seed}"), storeFolder);
 
         var given = (JsonObject)inputs.DeepClone();
         foreach (var (name, value) in arm.Inputs) given[name] = value?.DeepClone();
+        given["baseReuse"] = 1;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (budget is { } limit) stop.CancelAfter(limit);
+        if (budget is { } limit) stop.CancelAfter(limit - TimeSpan.FromSeconds(Math.Min(baseSeconds, limit.TotalSeconds)));
 
+        var (run, steps) = await RunInStoreAsync(storeFolder, given, seed, $"bench-{arm.Name}-s{seed}", stop.Token);
+        cancellationToken.ThrowIfCancellationRequested();
+        Console.Error.WriteLine($"bench: {arm.Name} seed {seed}: run {run.Id} {run.Status} after {(run.UpdatedAt - run.CreatedAt).TotalMinutes:0.0} min (+{baseSeconds / 60:0.0} min base){(run.Error is { } error ? $": {error}" : "")}");
+        return ArmJournal.Read(arm.Name, run, steps, baseSeconds);
+    }
+
+    /// <summary>Trains round 0 for a seed once (rounds = 0) and returns its wall time in seconds.</summary>
+    private async Task<double> EnsureBaseAsync(long seed, JsonObject inputs, CancellationToken cancellationToken)
+    {
+        if (_baseSeconds.TryGetValue(seed, out var known)) return known;
+        var folder = StoreFolder($"base-s{seed}");
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        var given = (JsonObject)inputs.DeepClone();
+        given["rounds"] = 0;
+        given["baseReuse"] = 0;
+        Console.Error.WriteLine($"bench: round 0 for seed {seed}, shared by every arm");
+        var (run, steps) = await RunInStoreAsync(folder, given, seed, $"bench-base-s{seed}", cancellationToken);
+        if (run.Status != RunStatus.Succeeded) throw new RunSetupException($"round 0 for seed {seed} did not succeed ({run.Status}: {run.Error}); its journal is in {folder}");
+        var measured = steps.Single(s => s.Key == "measure");
+        return _baseSeconds[seed] = Math.Round(((measured.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds, 1);
+    }
+
+    private async Task<(RunRecord Run, IReadOnlyList<StepRecord> Steps)> RunInStoreAsync(string storeFolder, JsonObject inputs, long seed, string runId, CancellationToken cancellationToken)
+    {
+        using var stores = Storage.StoreFactory.Open(storeFolder);
+        host.Loop.Attach(stores.Artifacts, stores.Models, Path.Combine(storeFolder, "scratch"), stores.Definitions);
         var observer = new ConsoleRunObserver();
         var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
         // At the budget the engine stops at the next step boundary and records the run as cancelled; its journal keeps every finished round.
-        var run = await engine.StartAsync(definition, catalog, given, new RunStartOptions { Seed = seed, RunId = $"bench-{arm.Name}-s{seed}" }, stop.Token);
-        cancellationToken.ThrowIfCancellationRequested();
+        var run = await engine.StartAsync(definition, catalog, inputs, new RunStartOptions { Seed = seed, RunId = runId }, cancellationToken);
         var steps = await stores.Runs.GetStepsAsync(run.Id, CancellationToken.None);
-        Console.Error.WriteLine($"bench: {arm.Name} seed {seed}: run {run.Id} {run.Status} after {(run.UpdatedAt - run.CreatedAt).TotalMinutes:0.0} min{(run.Error is { } error ? $": {error}" : "")}");
-        return ArmJournal.Read(arm.Name, run, steps);
+        return (run, steps);
+    }
+
+    private string StoreFolder(string name) => Path.Combine(outputFolder, "stores", name);
+
+    /// <summary>A copy of a closed store (database file, artifacts, scratch); the target is replaced.</summary>
+    private static void CopyFolder(string from, string to)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(to)) Directory.Delete(to, recursive: true);
+        foreach (var directory in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, directory)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 }

@@ -12,4 +12,15 @@ public sealed record BenchArm(string Name, string Description, JsonObject Inputs
         new("round0-only", "control: the same steps, trained on round-0 data only (evaluator 'keep-none')", new JsonObject { ["evaluator"] = "keep-none" }),
         new("no-filter", "control: trains on all attempts, right or wrong (evaluator 'keep-all')", new JsonObject { ["evaluator"] = "keep-all" }),
     ];
+
+    /// <summary>
+    /// The arms of the self-label benchmark. The controls train on whatever their evaluator keeps (the audit only
+    /// reports, minPrecision 0), so a falling precision shows and the avalanche guard is what stops them.
+    /// </summary>
+    public static IReadOnlyList<BenchArm> SelfLabel { get; } =
+    [
+        new("selflabel", "self-labels judged by the shipped evaluator 'selflabel', audited (minPrecision 0.9)", new JsonObject()),
+        new("length-only", "control: self-labels with the length filter only (evaluator 'format-only'), audit reporting only", new JsonObject { ["evaluator"] = "format-only", ["minPrecision"] = 0 }),
+        new("no-filter", "control: every self-label, unfiltered (evaluator 'keep-all'), audit reporting only", new JsonObject { ["evaluator"] = "keep-all", ["minPrecision"] = 0 }),
+    ];
 }

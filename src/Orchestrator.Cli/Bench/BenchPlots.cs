@@ -18,19 +18,31 @@ public static class BenchPlots
             Lines(folder, "frontier-vs-steps.png", points, p => p.TrainingSteps, "training steps (base included)", "Frontier vs training steps"),
             Lines(folder, "frontier-vs-minutes.png", points, p => p.WallSeconds / 60, "wall time (minutes, base included)", "Frontier vs wall time"),
         };
+        if (points.Any(p => p.Precision is not null)) files.Add(Precision(folder, points));
         foreach (var arm in points.Select(p => p.Arm).Distinct())
             files.Add(AccuracyByLength(folder, arm, points.Where(p => p.Arm == arm && p.Seed == points.First(q => q.Arm == arm).Seed).ToList()));
         return files;
     }
 
-    private static string Lines(string folder, string file, IReadOnlyList<RoundPoint> points, Func<RoundPoint, double> x, string xLabel, string title)
+    private static string Lines(string folder, string file, IReadOnlyList<RoundPoint> points, Func<RoundPoint, double> x, string xLabel, string title) =>
+        PerRun(folder, file, points, x, p => p.Frontier, xLabel, "frontier (digits)", title);
+
+    /// <summary>Audited precision of the kept self-labels, round by round: a falling line is the avalanche.</summary>
+    private static string Precision(string folder, IReadOnlyList<RoundPoint> points)
+    {
+        var audited = points.Where(p => p.Precision is not null).ToList();
+        var file = PerRun(folder, "audited-precision.png", audited, p => p.Round, p => p.Precision!.Value, "round", "audited precision of kept labels", "Audited label precision per round");
+        return file;
+    }
+
+    private static string PerRun(string folder, string file, IReadOnlyList<RoundPoint> points, Func<RoundPoint, double> x, Func<RoundPoint, double> y, string xLabel, string yLabel, string title)
     {
         var plot = new Plot();
         var arms = points.Select(p => p.Arm).Distinct().ToList();
         foreach (var group in points.GroupBy(p => (p.Arm, p.Seed)))
         {
             var ordered = group.OrderBy(p => p.Round).ToList();
-            var line = plot.Add.ScatterLine(ordered.Select(x).ToArray(), ordered.Select(p => (double)p.Frontier).ToArray());
+            var line = plot.Add.ScatterLine(ordered.Select(x).ToArray(), ordered.Select(y).ToArray());
             line.Color = Palette[arms.IndexOf(group.Key.Arm) % Palette.Length];
             line.LineWidth = 2;
             line.MarkerSize = 5;
@@ -38,7 +50,7 @@ public static class BenchPlots
         }
         plot.Title(title);
         plot.XLabel(xLabel);
-        plot.YLabel("frontier (digits)");
+        plot.YLabel(yLabel);
         plot.ShowLegend(Alignment.UpperLeft);
         plot.SavePng(Path.Combine(folder, file), 1000, 600);
         return file;

@@ -1,6 +1,9 @@
 namespace Orchestrator.Cli.Bench;
 
-/// <summary>Where one arm stood after one round: the champion's frontier, the compute spent so far, and the gate's figures.</summary>
+/// <summary>
+/// Where one arm stood after one round: the champion's frontier, the compute spent so far, the gate's figures and,
+/// for self-labelled loops, the audited precision of the round's kept labels.
+/// </summary>
 public sealed record RoundPoint(
     string Arm,
     long Seed,
@@ -12,4 +15,5 @@ public sealed record RoundPoint(
     int Kept,
     long TrainingSteps,
     double WallSeconds,
-    IReadOnlyDictionary<int, double> AccuracyByLength);
+    IReadOnlyDictionary<int, double> AccuracyByLength,
+    double? Precision = null);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Orchestrator.Cli.Tests.Support;
 
 namespace Orchestrator.Cli.Tests.Commands;
@@ -32,6 +33,29 @@ public sealed class BenchSelfImproveTests : IDisposable
         Assert.Contains("| shipped | 3 |", section);
         Assert.Contains("| no-filter | 3 |", section);
         Assert.Contains("bench self-improve --seeds 3", section);
+    }
+
+    [Fact]
+    public async Task The_self_label_bench_shares_one_round_0_per_seed_and_plots_audited_precision()
+    {
+        var output = _temp.File("bench-label");
+        var result = await CliProcess.RunAsync(_temp.Path, "bench", "self-label", "--seeds", "5", "--arms", "selflabel", "no-filter", "--minutes", "0",
+            "--workflow", Path.Combine(Repository.Workflows, "self-improve-addition-selflabel.yaml"), "--out", output, "--docs", "",
+            "-i", "baseSteps=40", "-i", "baseMaxLength=2", "-i", "width=16", "-i", "rounds=1", "-i", "gateItems=16", "-i", "auditItems=16",
+            "--plugins", Repository.Plugins, "--workflows", Repository.Workflows);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var log = result.Stdout + result.Stderr;
+        Assert.Single(Regex.Matches(log, "registered addition@1"));
+        Assert.Equal(2, Regex.Matches(log, "reusing addition@1 as the base").Count);
+        var rows = File.ReadAllLines(Path.Combine(output, "self-label.csv"));
+        Assert.Contains("audited_precision", rows[0]);
+        var noFilter = rows.Skip(1).Select(r => r.Split(',')).Single(r => r[0] == "no-filter" && r[2] == "1");
+        Assert.True(double.TryParse(noFilter[10], System.Globalization.CultureInfo.InvariantCulture, out var precision) && precision is >= 0 and <= 1, string.Join(',', noFilter));
+        Assert.True(File.Exists(Path.Combine(output, "audited-precision.png")));
+        // Both arms start from the same base: their round-0 rows agree.
+        var zero = rows.Skip(1).Select(r => r.Split(',')).Where(r => r[2] == "0").Select(r => string.Join(',', r[3..9])).Distinct();
+        Assert.Single(zero);
     }
 
     public void Dispose() => _temp.Dispose();

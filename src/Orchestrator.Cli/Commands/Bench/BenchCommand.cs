@@ -1,15 +1,17 @@
 using System.CommandLine;
+using Orchestrator.Cli.Bench;
 
 namespace Orchestrator.Cli.Commands.Bench;
 
-/// <summary><c>orchestrator bench</c>: learning benchmarks (throughput, the self-improvement arms).</summary>
+/// <summary><c>orchestrator bench</c>: learning benchmarks (throughput, the self-improvement and self-label arms).</summary>
 public static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Learning benchmarks: training throughput and the self-improvement arms.");
+        var command = new Command("bench", "Learning benchmarks: training throughput, the self-improvement arms and the self-label arms.");
         command.Subcommands.Add(ThroughputCommand.Create());
-        command.Subcommands.Add(SelfImproveCommand.Create());
+        command.Subcommands.Add(LoopBenchCommand.Create(BenchSuite.SelfImprove));
+        command.Subcommands.Add(LoopBenchCommand.Create(BenchSuite.SelfLabel));
         return command;
     }
 }

@@ -25,7 +25,12 @@ public sealed class PretrainActivity(LearningServices services)
         var seed = context.Random.NextInt64(1, long.MaxValue);
         var data = new TaskExampleSource(task, tokenizer, options.MinLength, options.MaxLength);
 
-        var registered = await ModelVersions.FindRegisteredByAsync(services.Loop.Models, options.Model, context, cancellationToken);
+        // A reused base stands in for training: same outputs, its own lineage and compute, nothing registered.
+        var registered = options.Reuse > 0
+            ? await services.Loop.Models.GetAsync(options.Model, options.Reuse, cancellationToken)
+            : await ModelVersions.FindRegisteredByAsync(services.Loop.Models, options.Model, context, cancellationToken);
+        if (options.Reuse > 0 && registered is null)
+            return Failed("model-unavailable", $"reuse: there is no {options.Model}@{options.Reuse} in this store's registry; train a base (reuse: 0) or name an existing version");
         var trainingOptions = options.ToTrainingOptions(seed, ModelVersions.TrainingCheckpointPath(services, context));
         var training = registered is null
             ? ResumableTraining.Open(services, context, trainingOptions, () => TrainingSession.Start(Config(options, tokenizer), trainingOptions, services.Device, tokenizer.Alphabet))
@@ -35,7 +40,7 @@ public sealed class PretrainActivity(LearningServices services)
         var dataset = await JsonLinesArtifact.WriteAsync(services.Loop.Artifacts, replay, cancellationToken);
         if (registered is not null)
         {
-            context.Log($"{registered.Reference} was already registered by this step; not training again");
+            context.Log(options.Reuse > 0 ? $"reusing {registered.Reference} as the base; not training" : $"{registered.Reference} was already registered by this step; not training again");
             return Done(Output(registered, dataset));
         }
 

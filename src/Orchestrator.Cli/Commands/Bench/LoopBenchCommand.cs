@@ -10,29 +10,29 @@ using Spectre.Console;
 namespace Orchestrator.Cli.Commands.Bench;
 
 /// <summary>
-/// <c>orchestrator bench self-improve</c>: the improvement loop as shipped against its controls, on the same seeds
-/// and budget, one arm after another (two cores are better spent on one run at a time). Writes a CSV, PNG plots and
-/// a summary, and appends the summary with the command that made it to docs/benchmarks.md.
+/// <c>orchestrator bench self-improve</c> and <c>bench self-label</c>: an improvement loop as shipped against its
+/// controls, on the same seeds and budget, one arm after another (two cores are better spent on one run at a time).
+/// Writes a CSV, PNG plots and a summary, and appends the summary with the command that made it to docs/benchmarks.md.
 /// </summary>
-public static class SelfImproveCommand
+public static class LoopBenchCommand
 {
-    public static Command Create()
+    public static Command Create(BenchSuite suite)
     {
         var seeds = new Option<long[]>("--seeds") { Description = "Seeds; every arm runs each one.", DefaultValueFactory = _ => [1, 2, 3], AllowMultipleArgumentsPerToken = true };
-        var arms = new Option<string[]>("--arms") { Description = "Arms to run: shipped, round0-only, no-filter.", DefaultValueFactory = _ => BenchArm.SelfImprove.Select(a => a.Name).ToArray(), AllowMultipleArgumentsPerToken = true };
+        var arms = new Option<string[]>("--arms") { Description = $"Arms to run: {string.Join(", ", suite.Arms.Select(a => a.Name))}.", DefaultValueFactory = _ => suite.Arms.Select(a => a.Name).ToArray(), AllowMultipleArgumentsPerToken = true };
         var minutes = new Option<double>("--minutes") { Description = "Wall-clock budget per run, base training included; 0 for none.", DefaultValueFactory = _ => 30 };
         var inputs = new Option<string[]>("--input", "-i") { Description = "A workflow input as name=value for every arm (e.g. rounds=40); repeatable." };
-        var workflow = new Option<string>("--workflow") { Description = "The loop to benchmark.", DefaultValueFactory = _ => "workflows/self-improve-addition.yaml" };
-        var output = new Option<string>("--out") { Description = "Folder for the CSV, plots and the runs' stores.", DefaultValueFactory = _ => "docs/bench/self-improve" };
+        var workflow = new Option<string>("--workflow") { Description = "The loop to benchmark.", DefaultValueFactory = _ => suite.Workflow };
+        var output = new Option<string>("--out") { Description = "Folder for the CSV, plots and the runs' stores.", DefaultValueFactory = _ => "docs/bench/" + suite.Name };
         var target = new Option<int>("--target") { Description = "The frontier whose time to reach is reported.", DefaultValueFactory = _ => 32 };
         var docs = new Option<string?>("--docs") { Description = "Append the summary to this markdown file ('' for none).", DefaultValueFactory = _ => "docs/benchmarks.md" };
-        var command = new Command("self-improve", "Run the improvement loop and its controls on the same seeds and budget; write CSV, plots and a summary.")
+        var command = new Command(suite.Name, suite.Description)
             { seeds, arms, minutes, inputs, workflow, output, target, docs };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
-            var chosen = parse.GetValue(arms)!.Select(name => BenchArm.SelfImprove.FirstOrDefault(a => a.Name == name)
-                ?? throw new RunSetupException($"no arm '{name}'; the arms are {string.Join(", ", BenchArm.SelfImprove.Select(a => a.Name))}")).ToList();
+            var chosen = parse.GetValue(arms)!.Select(name => suite.Arms.FirstOrDefault(a => a.Name == name)
+                ?? throw new RunSetupException($"no arm '{name}'; the arms are {string.Join(", ", suite.Arms.Select(a => a.Name))}")).ToList();
             var resolved = await WorkflowTarget.ResolveAsync(host, null, parse.GetValue(workflow)!, cancellationToken);
             if (resolved.Definition is not { } definition)
             {
@@ -54,7 +54,7 @@ public static class SelfImproveCommand
             {
                 Console.Error.WriteLine($"bench: {arm.Name}, seed {seed}: {arm.Description}");
                 points.AddRange(await runner.RunAsync(arm, seed, given, budget, cancellationToken));
-                BenchCsv.Write(Path.Combine(folder, "self-improve.csv"), points); // written as it goes: a stopped bench keeps what it measured
+                BenchCsv.Write(Path.Combine(folder, suite.Name + ".csv"), points); // written as it goes: a stopped bench keeps what it measured
             }
 
             var plots = BenchPlots.Write(folder, points);
@@ -62,8 +62,8 @@ public static class SelfImproveCommand
             var table = BenchSummary.Markdown(rows, parse.GetValue(target));
             Console.Out.WriteLine(table);
             if (parse.GetValue(docs) is { Length: > 0 } docsFile)
-                AppendToDocs(docsFile, folder, table, plots, parse, budget, Shared(given, chosen));
-            Console.Error.WriteLine($"bench: wrote {Path.Combine(folder, "self-improve.csv")} and {plots.Count} plots in {folder}");
+                AppendToDocs(suite, docsFile, folder, table, plots, parse, budget, Shared(given, chosen));
+            Console.Error.WriteLine($"bench: wrote {Path.Combine(folder, suite.Name + ".csv")} and {plots.Count} plots in {folder}");
             return ExitCodes.Success;
         });
         return command;
@@ -77,19 +77,20 @@ public static class SelfImproveCommand
         return shared;
     }
 
-    private static void AppendToDocs(string docsFile, string folder, string table, IReadOnlyList<string> plots, ParseResult parse, TimeSpan? budget, JsonObject inputs)
+    private static void AppendToDocs(BenchSuite suite, string docsFile, string folder, string table, IReadOnlyList<string> plots, ParseResult parse, TimeSpan? budget, JsonObject inputs)
     {
         var relative = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(docsFile))!, folder);
         var commandLine = "dotnet run -c Release --project src/Orchestrator.Cli -- " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
         var section = $"""
 
-            ## Self-improvement loop: shipped vs controls ({DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})
+            ## {suite.Title} ({DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})
 
             Command: `{commandLine}`
             Machine: {Environment.ProcessorCount} cores, device {parse.GetValue(GlobalOptions.Device)}; budget {(budget is { } b ? $"{b.TotalMinutes:0} min" : "none")} per run (base training included); inputs {inputs.ToJsonString()}.
 
             {table}
-            Data: [{Path.Combine(relative, "self-improve.csv")}]({Path.Combine(relative, "self-improve.csv")}); plots: {string.Join(", ", plots.Select(p => $"[{p}]({Path.Combine(relative, p)})"))}.
+            Arms: {string.Join("; ", suite.Arms.Select(a => $"{a.Name}: {a.Description}"))}.
+            Data: [{Path.Combine(relative, suite.Name + ".csv")}]({Path.Combine(relative, suite.Name + ".csv")}); plots: {string.Join(", ", plots.Select(p => $"[{p}]({Path.Combine(relative, p)})"))}.
 
             """;
         File.AppendAllText(docsFile, section);
