@@ -21,6 +21,7 @@ root.Subcommands.Add(PublishCommand.Create());
 root.Subcommands.Add(VersionsCommand.Create());
 root.Subcommands.Add(DiffCommand.Create());
 root.Subcommands.Add(RollbackCommand.Create());
+root.Subcommands.Add(EditCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(PromoteCommand.Create());
 root.Subcommands.Add(GcCommand.Create());

@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace Orchestrator.Cli.Commands;
 
-/// <summary><c>orchestrator versions ID</c>: every stored version of a definition, and the journal of its <c>current</c> alias.</summary>
+/// <summary><c>orchestrator versions ID</c>: every stored version of a definition, the journal of its <c>current</c> alias, and its self-edit journal.</summary>
 public static class VersionsCommand
 {
     public static Command Create()
@@ -25,6 +25,7 @@ public static class VersionsCommand
                 throw new Core.Engine.RunSetupException($"no versions of '{definitionId}' in {stores.Location}; 'orchestrator publish FILE' stores one");
             var current = await stores.Definitions.GetAliasAsync(definitionId, IDefinitionStore.CurrentAlias, cancellationToken);
             var history = await stores.Definitions.GetAliasHistoryAsync(definitionId, IDefinitionStore.CurrentAlias, cancellationToken);
+            var edits = await stores.Definitions.GetEditsAsync(definitionId, cancellationToken);
             if (parse.GetValue(json))
             {
                 RunJson.Print(new JsonObject
@@ -37,6 +38,12 @@ public static class VersionsCommand
                         ["author"] = v.Author, ["reason"] = v.Reason, ["createdAt"] = v.CreatedAt,
                     }).ToArray()),
                     ["currentHistory"] = new JsonArray(history.Select(m => (JsonNode)AliasJson.Of(m)).ToArray()),
+                    ["edits"] = new JsonArray(edits.Select(e => (JsonNode)new JsonObject
+                    {
+                        ["sequence"] = e.Sequence, ["parent"] = e.ParentVersion, ["editor"] = e.Editor, ["accepted"] = e.Accepted, ["draft"] = e.DraftVersion,
+                        ["patch"] = e.Patch.DeepClone(), ["rejections"] = new JsonArray(e.Rejections.Select(r => (JsonNode)r.ToString()).ToArray()),
+                        ["rationale"] = e.Rationale, ["at"] = e.At,
+                    }).ToArray()),
                 });
                 return ExitCodes.Success;
             }
@@ -46,6 +53,13 @@ public static class VersionsCommand
                     Markup.Escape(v.Author), Markup.Escape(v.Reason), Markup.Escape(v.ContentHash[..19] + "…"), v.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"));
             AnsiConsole.Write(table);
             AliasJson.PrintHistory(IDefinitionStore.CurrentAlias, history);
+            if (edits.Count > 0)
+            {
+                Console.Out.WriteLine("self-edits:");
+                foreach (var e in edits)
+                    Console.Out.WriteLine($"  #{e.Sequence} {e.At.UtcDateTime:yyyy-MM-dd HH:mm:ss}  on {e.ParentVersion} by {e.Editor}: " +
+                        (e.Accepted ? $"accepted as draft {e.DraftVersion}" : $"refused ({e.Rejections.Count} reason{(e.Rejections.Count == 1 ? "" : "s")}: {e.Rejections[0]})"));
+            }
             return ExitCodes.Success;
         });
         return command;

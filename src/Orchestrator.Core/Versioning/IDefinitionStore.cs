@@ -33,4 +33,10 @@ public interface IDefinitionStore
 
     /// <summary>The alias's journal, oldest first.</summary>
     Task<IReadOnlyList<AliasMove>> GetAliasHistoryAsync(string definitionId, string alias, CancellationToken cancellationToken);
+
+    /// <summary>Appends a self-edit proposal, accepted or refused, to the definition's edit journal.</summary>
+    Task<SelfEditing.EditRecord> AppendEditAsync(SelfEditing.EditJournalEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The definition's edit journal, oldest first.</summary>
+    Task<IReadOnlyList<SelfEditing.EditRecord>> GetEditsAsync(string definitionId, CancellationToken cancellationToken);
 }

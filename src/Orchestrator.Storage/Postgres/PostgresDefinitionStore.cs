@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Npgsql;
 using Orchestrator.Core.Aliases;
+using Orchestrator.Core.SelfEditing;
 using Orchestrator.Core.Versioning;
 
 namespace Orchestrator.Storage.Postgres;
@@ -123,6 +124,41 @@ public sealed class PostgresDefinitionStore(PostgresStore store, TimeProvider? t
 
     public Task<IReadOnlyList<AliasMove>> GetAliasHistoryAsync(string definitionId, string alias, CancellationToken cancellationToken) =>
         PostgresAliasJournal.Definitions.HistoryAsync(_source, definitionId, alias, cancellationToken);
+
+    public async Task<EditRecord> AppendEditAsync(EditJournalEntry entry, CancellationToken cancellationToken)
+    {
+        StoreArguments.Text(entry.DefinitionId, nameof(entry.DefinitionId));
+        await using var connection = await _source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        // Proposals to one definition take turns with its publishers, so two never take the same sequence number.
+        await PostgresLocks.DefinitionAsync(connection, transaction, entry.DefinitionId, cancellationToken).ConfigureAwait(false);
+        var at = _time.GetUtcNow();
+        await using var command = new NpgsqlCommand(StoredEdits.Append('@'), connection, transaction);
+        command.Parameters.Add(PostgresParameters.Text("definition_id", entry.DefinitionId));
+        command.Parameters.Add(PostgresParameters.Int("parent_version", entry.ParentVersion));
+        command.Parameters.Add(PostgresParameters.Text("editor", entry.Editor));
+        command.Parameters.Add(PostgresParameters.Json("patch", entry.Patch.ToJsonString()));
+        command.Parameters.Add(new NpgsqlParameter("accepted", NpgsqlTypes.NpgsqlDbType.Boolean) { Value = entry.Accepted });
+        command.Parameters.Add(PostgresParameters.Json("rejections", StoredEdits.Rejections(entry.Rejections)));
+        command.Parameters.Add(PostgresParameters.Int("draft_version", entry.DraftVersion));
+        command.Parameters.Add(PostgresParameters.Text("rationale", entry.Rationale));
+        command.Parameters.Add(PostgresParameters.Text("at", StoredValues.Time(at)));
+        var sequence = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return StoredEdits.Record(entry, sequence, at);
+    }
+
+    public async Task<IReadOnlyList<EditRecord>> GetEditsAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await using var command = _source.CreateCommand(StoredEdits.ForDefinition('@'));
+        command.Parameters.Add(PostgresParameters.Text("definition_id", definitionId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var edits = new List<EditRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            edits.Add(StoredEdits.Read(definitionId, reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4),
+                reader.GetString(5), PostgresValues.NullableInt(reader, 6), PostgresValues.NullableString(reader, 7), reader.GetString(8)));
+        return edits;
+    }
 
     private static async Task<DefinitionVersion?> ReadOneAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

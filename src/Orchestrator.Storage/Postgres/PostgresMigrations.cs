@@ -132,6 +132,21 @@ internal static class PostgresMigrations
             ALTER TABLE runs ADD COLUMN lease_owner text;
             ALTER TABLE runs ADD COLUMN lease_until text;
             """),
+        new(4, "the self-edit journal: every proposal against a definition, accepted or refused", """
+            CREATE TABLE definition_edits (
+                definition_id  text NOT NULL,
+                sequence       bigint NOT NULL,
+                parent_version integer NOT NULL,
+                editor         text NOT NULL,
+                patch          json NOT NULL,
+                accepted       boolean NOT NULL,
+                rejections     json NOT NULL,
+                draft_version  integer,
+                rationale      text,
+                at             text NOT NULL,
+                PRIMARY KEY (definition_id, sequence)
+            );
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

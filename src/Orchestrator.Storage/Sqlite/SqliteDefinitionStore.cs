@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Orchestrator.Core.Aliases;
+using Orchestrator.Core.SelfEditing;
 using Orchestrator.Core.Versioning;
 
 namespace Orchestrator.Storage.Sqlite;
@@ -14,7 +15,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
 {
     private readonly SqliteSession _session;
     private readonly TimeProvider _time;
-    private readonly SqliteCommand _find, _findByHash, _latest, _insert, _markPublished, _listVersions, _listIds;
+    private readonly SqliteCommand _find, _findByHash, _latest, _insert, _markPublished, _listVersions, _listIds, _appendEdit, _edits;
     private readonly SqliteAliasJournal _aliases;
 
     /// <summary>Opens (creating when missing) the store in <paramref name="directory"/>, e.g. <c>.orchestrator</c>.</summary>
@@ -34,6 +35,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
             _markPublished = _session.Prepare(DefinitionRows.MarkPublished);
             _listVersions = _session.Prepare(DefinitionRows.ListVersions);
             _listIds = _session.Prepare(DefinitionRows.ListIds);
+            _appendEdit = _session.Prepare(StoredEdits.Append('$'));
+            _edits = _session.Prepare(StoredEdits.ForDefinition('$'));
             _aliases = new SqliteAliasJournal(_session, AliasRows.DefinitionKind);
         }
         catch
@@ -128,6 +131,40 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
 
     public Task<IReadOnlyList<AliasMove>> GetAliasHistoryAsync(string definitionId, string alias, CancellationToken cancellationToken) =>
         UseAsync(() => _aliases.History(definitionId, alias), cancellationToken);
+
+    public Task<EditRecord> AppendEditAsync(EditJournalEntry entry, CancellationToken cancellationToken)
+    {
+        StoreArguments.Text(entry.DefinitionId, nameof(entry.DefinitionId));
+        var (patch, rejections) = (entry.Patch.ToJsonString(), StoredEdits.Rejections(entry.Rejections));
+        return UseAsync(() => _session.InTransaction(() =>
+        {
+            var at = _time.GetUtcNow();
+            var p = _appendEdit.Parameters;
+            p["$definition_id"].Value = entry.DefinitionId;
+            p["$parent_version"].Value = entry.ParentVersion;
+            p["$editor"].Value = entry.Editor;
+            p["$patch"].Value = patch;
+            p["$accepted"].Value = entry.Accepted ? 1 : 0;
+            p["$rejections"].Value = rejections;
+            p["$draft_version"].Value = (object?)entry.DraftVersion ?? DBNull.Value;
+            p["$rationale"].Value = (object?)entry.Rationale ?? DBNull.Value;
+            p["$at"].Value = SqliteValues.Time(at);
+            var sequence = Convert.ToInt64(_appendEdit.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            return StoredEdits.Record(entry, sequence, at);
+        }), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<EditRecord>> GetEditsAsync(string definitionId, CancellationToken cancellationToken) =>
+        UseAsync<IReadOnlyList<EditRecord>>(() =>
+        {
+            _edits.Parameters["$definition_id"].Value = definitionId;
+            using var reader = _edits.ExecuteReader();
+            var edits = new List<EditRecord>();
+            while (reader.Read())
+                edits.Add(StoredEdits.Read(definitionId, reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4) == 1,
+                    reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8)));
+            return edits;
+        }, cancellationToken);
 
     public void Dispose() => _session.Dispose();
 

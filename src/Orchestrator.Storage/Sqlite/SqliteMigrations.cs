@@ -128,6 +128,21 @@ internal static class SqliteMigrations
             ALTER TABLE runs ADD COLUMN lease_owner TEXT;
             ALTER TABLE runs ADD COLUMN lease_until TEXT;
             """),
+        new(4, "the self-edit journal: every proposal against a definition, accepted or refused", """
+            CREATE TABLE definition_edits (
+                definition_id  TEXT NOT NULL,
+                sequence       INTEGER NOT NULL,
+                parent_version INTEGER NOT NULL,
+                editor         TEXT NOT NULL,
+                patch          TEXT NOT NULL,
+                accepted       INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+                rejections     TEXT NOT NULL,
+                draft_version  INTEGER,
+                rationale      TEXT,
+                at             TEXT NOT NULL,
+                PRIMARY KEY (definition_id, sequence)
+            );
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

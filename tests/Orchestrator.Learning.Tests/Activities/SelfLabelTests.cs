@@ -105,12 +105,29 @@ public sealed class SelfLabelTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Canary_an_evaluator_edit_that_keeps_more_labels_while_audited_precision_falls_is_refused()
+    {
+        // The same proposals judged by the current evaluator (fewer, cleaner labels) and by an edit (more, noisier).
+        var current = await AuditAsync(await KeptAsync(wrongShare: 0.01, seed: 20, count: 300), "current/audit", minPrecision: 0);
+        var edited = await AuditAsync(await KeptAsync(wrongShare: 0.2, seed: 21, count: 400), "edited/audit", minPrecision: 0);
+
+        var rejection = Core.SelfEditing.EvaluatorEditGate.Judge(Summary(current, 300), Summary(edited, 400));
+
+        Assert.NotNull(rejection);
+        Assert.Contains("while kept labels went from 300 to 400", rejection.Reason);
+        Assert.Null(Core.SelfEditing.EvaluatorEditGate.Judge(Summary(current, 300), Summary(current, 400)));
+    }
+
+    private static Core.SelfEditing.EvaluatorEditGate.Audit Summary(JsonObject audit, int kept) =>
+        new(kept, audit["audited"]!.GetValue<int>(), audit["correct"]!.GetValue<int>());
+
     /// <summary>400 kept 9-digit self-labels of which a share is wrong (the last digit changed) — injected label noise.</summary>
-    private async Task<string> KeptAsync(double wrongShare, int seed)
+    private async Task<string> KeptAsync(double wrongShare, int seed, int count = 400)
     {
         var task = new AdditionTask();
         var random = new Random(seed);
-        var records = Enumerable.Range(0, 400).Select(i =>
+        var records = Enumerable.Range(0, count).Select(i =>
         {
             var item = task.Generate(random, 9);
             var label = random.NextDouble() < wrongShare ? item.Answer[..^1] + (char)('0' + (item.Answer[^1] - '0' + 1) % 10) : item.Answer;
@@ -119,8 +136,8 @@ public sealed class SelfLabelTests : IDisposable
         return await JsonLinesArtifact.WriteAsync(_store.Stores.Artifacts, records, default);
     }
 
-    private Task<JsonObject> AuditAsync(string kept, string step, double minPrecision = 0.9) =>
-        LoopStore.RunAsync(new AuditActivity(_store.Loop), new JsonObject { ["kept"] = kept, ["sample"] = 100, ["minPrecision"] = minPrecision }, step);
+    private Task<JsonObject> AuditAsync(string kept, string step, double minPrecision = 0.9, int sample = 100) =>
+        LoopStore.RunAsync(new AuditActivity(_store.Loop), new JsonObject { ["kept"] = kept, ["sample"] = sample, ["minPrecision"] = minPrecision }, step);
 
     public void Dispose() => _store.Dispose();
 }
