@@ -22,6 +22,7 @@ root.Subcommands.Add(VersionsCommand.Create());
 root.Subcommands.Add(DiffCommand.Create());
 root.Subcommands.Add(RollbackCommand.Create());
 root.Subcommands.Add(EditCommand.Create());
+root.Subcommands.Add(LineageCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(PromoteCommand.Create());
 root.Subcommands.Add(GcCommand.Create());

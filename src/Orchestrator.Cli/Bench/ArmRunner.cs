@@ -26,7 +26,7 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
 
         var given = (JsonObject)inputs.DeepClone();
         foreach (var (name, value) in arm.Inputs) given[name] = value?.DeepClone();
-        given["baseReuse"] = 1;
+        given["baseReuse"] = "1";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (budget is { } limit) stop.CancelAfter(limit - TimeSpan.FromSeconds(Math.Min(baseSeconds, limit.TotalSeconds)));
 
@@ -44,7 +44,7 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         var given = (JsonObject)inputs.DeepClone();
         given["rounds"] = 0;
-        given["baseReuse"] = 0;
+        given["baseReuse"] = "";
         Console.Error.WriteLine($"bench: round 0 for seed {seed}, shared by every arm");
         var (run, steps) = await RunInStoreAsync(folder, given, seed, $"bench-base-s{seed}", cancellationToken);
         if (run.Status != RunStatus.Succeeded) throw new RunSetupException($"round 0 for seed {seed} did not succeed ({run.Status}: {run.Error}); its journal is in {folder}");

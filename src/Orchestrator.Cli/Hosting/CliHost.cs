@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Activities.BuiltIn;
+using Orchestrator.Core.Meta;
+using Orchestrator.Core.SelfEditing.Editors;
 using Orchestrator.Core.Definitions;
 using Orchestrator.Core.Definitions.Catalog;
 using Orchestrator.Core.Plugins;
@@ -32,9 +34,14 @@ public sealed class CliHost
         PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? [], Tasks, filters);
         Loop = new LoopServices(Tasks, new EvaluatorCatalog(WorkflowFolders, filters));
         Activities.AddImprovementLoop(new LearningServices(Loop, DeviceSelector.Parse(parse.GetValue(GlobalOptions.Device)!)));
+        Meta = new MetaServices(Loop, Activities, EditorRegistry.BuiltIn());
+        Activities.AddMetaActivities(Meta);
         foreach (var error in PluginResult.Errors)
             Console.Error.WriteLine($"warning: plugin not loaded: {error}");
     }
+
+    /// <summary>The outer loop's services (editors, trials), attached to the store by <see cref="OpenStores"/>.</summary>
+    public MetaServices Meta { get; }
 
     /// <summary>A store folder or a PostgreSQL URL.</summary>
     public string StoreLocation { get; }
@@ -71,6 +78,7 @@ public sealed class CliHost
         var stores = StoreFactory.Open(StoreLocation, ArtifactsFolder);
         var artifactsFolder = stores.Artifacts is FileArtifactStore files ? files.Folder : Path.GetFullPath(StoreFactory.DefaultArtifactsFolder);
         Loop.Attach(stores.Artifacts, stores.Models, Path.Combine(Path.GetDirectoryName(artifactsFolder.TrimEnd('/'))!, "scratch"), stores.Definitions);
+        Meta.Attach(stores.Runs, stores.Definitions);
         return stores;
     }
 

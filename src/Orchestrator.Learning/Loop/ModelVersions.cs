@@ -14,7 +14,7 @@ namespace Orchestrator.Learning.Loop;
 /// </summary>
 public static class ModelVersions
 {
-    private const string StepKeyMetric = "stepKey";
+    internal const string StepKeyMetric = "stepKey";
 
     /// <exception cref="KeyNotFoundException">No such model, version or alias.</exception>
     /// <exception cref="Core.Artifacts.ArtifactException">The checkpoint is missing or its hash does not match.</exception>

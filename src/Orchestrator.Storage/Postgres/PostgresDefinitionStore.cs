@@ -49,7 +49,7 @@ public sealed class PostgresDefinitionStore(PostgresStore store, TimeProvider? t
                 await mark.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             await journal.MoveAsync(connection, transaction,
-                new AliasMoveRequest(request.DefinitionId, IDefinitionStore.CurrentAlias, existing.Version, request.Author, request.Reason), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                new AliasMoveRequest(request.DefinitionId, IDefinitionStore.CurrentAlias, existing.Version, request.Author, request.Reason, request.Evidence), _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return new PublishResult(existing with { Status = DefinitionStatus.Published }, Created: false, PublishedDraft: true);
         }
@@ -82,7 +82,7 @@ public sealed class PostgresDefinitionStore(PostgresStore store, TimeProvider? t
         }
         if (!request.Draft)
             await journal.MoveAsync(connection, transaction,
-                new AliasMoveRequest(request.DefinitionId, IDefinitionStore.CurrentAlias, next, request.Author, request.Reason), now, cancellationToken).ConfigureAwait(false);
+                new AliasMoveRequest(request.DefinitionId, IDefinitionStore.CurrentAlias, next, request.Author, request.Reason, request.Evidence), now, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new PublishResult(version, Created: true);
     }

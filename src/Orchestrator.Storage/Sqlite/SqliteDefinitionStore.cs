@@ -55,6 +55,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
         StoreArguments.Text(request.ContentHash, nameof(request.ContentHash));
         // Serialised before the lock is taken, so concurrent publishers wait only for the write itself.
         var document = request.Document.ToJsonString();
+        var evidence = request.Evidence?.ToJsonString();
         return UseAsync(() => _session.InTransaction(() =>
         {
             // Inside the write transaction: a concurrent publisher of the same content either committed
@@ -68,7 +69,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
                 _markPublished.Parameters["$definition_id"].Value = id;
                 _markPublished.Parameters["$version"].Value = existing.Version;
                 _markPublished.ExecuteNonQuery();
-                _aliases.Point(id, IDefinitionStore.CurrentAlias, current, existing.Version, request.Author, request.Reason, null, _time.GetUtcNow());
+                _aliases.Point(id, IDefinitionStore.CurrentAlias, current, existing.Version, request.Author, request.Reason, evidence, _time.GetUtcNow());
                 return new PublishResult(existing with { Status = DefinitionStatus.Published }, Created: false, PublishedDraft: true);
             }
 
@@ -87,7 +88,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
             DefinitionRows.BindInsert(_insert, version, document);
             _insert.ExecuteNonQuery();
             if (!request.Draft)
-                _aliases.Point(id, IDefinitionStore.CurrentAlias, current, version.Version, request.Author, request.Reason, null, version.CreatedAt);
+                _aliases.Point(id, IDefinitionStore.CurrentAlias, current, version.Version, request.Author, request.Reason, evidence, version.CreatedAt);
             return new PublishResult(version, Created: true);
         }), cancellationToken);
     }

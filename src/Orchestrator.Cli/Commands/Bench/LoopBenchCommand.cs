@@ -41,8 +41,10 @@ public static class LoopBenchCommand
             }
             var folder = Path.GetFullPath(parse.GetValue(output)!);
             Directory.CreateDirectory(folder);
-            var given = RunInputs.FromText(definition, parse.GetValue(inputs) ?? []);
-            var rounds = given["rounds"] is { } r ? int.Parse(r.ToJsonString(), CultureInfo.InvariantCulture) : 200;
+            var pairs = parse.GetValue(inputs) ?? [];
+            var given = RunInputs.FromText(definition, pairs);
+            // Inputs come back with the workflow's defaults filled in; only rounds asked for on the command line cap a run before its budget.
+            var rounds = pairs.Any(p => p.StartsWith("rounds=", StringComparison.Ordinal)) ? int.Parse(given["rounds"]!.ToJsonString(), CultureInfo.InvariantCulture) : 200;
             given["rounds"] = rounds;
             given["patience"] = rounds; // every arm gets the whole budget: no early stop
             var budget = parse.GetValue(minutes) is > 0 and var m ? TimeSpan.FromMinutes(m) : (TimeSpan?)null;

@@ -25,12 +25,14 @@ public sealed class PretrainActivity(LearningServices services)
         var seed = context.Random.NextInt64(1, long.MaxValue);
         var data = new TaskExampleSource(task, tokenizer, options.MinLength, options.MaxLength);
 
-        // A reused base stands in for training: same outputs, its own lineage and compute, nothing registered.
-        var registered = options.Reuse > 0
-            ? await services.Loop.Models.GetAsync(options.Model, options.Reuse, cancellationToken)
-            : await ModelVersions.FindRegisteredByAsync(services.Loop.Models, options.Model, context, cancellationToken);
-        if (options.Reuse > 0 && registered is null)
-            return Failed("model-unavailable", $"reuse: there is no {options.Model}@{options.Reuse} in this store's registry; train a base (reuse: 0) or name an existing version");
+        // A reused base stands in for training: same outputs, the reused version's lineage and compute.
+        var registered = await ModelVersions.FindRegisteredByAsync(services.Loop.Models, options.Model, context, cancellationToken);
+        if (registered is null && options.Reuse.Length > 0)
+        {
+            var (reused, problem) = await ReusedBaseAsync(options, context, cancellationToken);
+            if (reused is null) return Failed("model-unavailable", problem!);
+            registered = reused;
+        }
         var trainingOptions = options.ToTrainingOptions(seed, ModelVersions.TrainingCheckpointPath(services, context));
         var training = registered is null
             ? ResumableTraining.Open(services, context, trainingOptions, () => TrainingSession.Start(Config(options, tokenizer), trainingOptions, services.Device, tokenizer.Alphabet))
@@ -40,7 +42,7 @@ public sealed class PretrainActivity(LearningServices services)
         var dataset = await JsonLinesArtifact.WriteAsync(services.Loop.Artifacts, replay, cancellationToken);
         if (registered is not null)
         {
-            context.Log(options.Reuse > 0 ? $"reusing {registered.Reference} as the base; not training" : $"{registered.Reference} was already registered by this step; not training again");
+            context.Log(options.Reuse.Length > 0 ? $"reusing {registered.Reference} as the base; not training" : $"{registered.Reference} was already registered by this step; not training again");
             return Done(Output(registered, dataset));
         }
 
@@ -54,6 +56,28 @@ public sealed class PretrainActivity(LearningServices services)
         training.Complete();
         context.Log($"registered {version.Reference}: loss {outcome.LastLoss:0.0000}, {outcome.TokensPerSecond:0} tokens/s");
         return Done(Output(version, dataset));
+    }
+
+    /// <summary>
+    /// The base named by <c>reuse</c>: a version of this model (<c>3</c>), or of another (<c>addition@3</c>), which is then
+    /// registered under this model's name with the same checkpoint (content-addressed, so no bytes are copied) and its
+    /// lineage — how trials of several procedures start from the same champion.
+    /// </summary>
+    private async Task<(ModelVersion? Version, string? Problem)> ReusedBaseAsync(PretrainOptions options, ActivityContext context, CancellationToken cancellationToken)
+    {
+        var at = options.Reuse.LastIndexOf('@');
+        var (name, number) = at > 0 ? (options.Reuse[..at], options.Reuse[(at + 1)..]) : (options.Model, options.Reuse);
+        if (!int.TryParse(number, out var version) || version < 1)
+            return (null, $"reuse: '{options.Reuse}' is neither a version number nor NAME@VERSION");
+        if (await services.Loop.Models.GetAsync(name, version, cancellationToken) is not { } source)
+            return (null, $"reuse: there is no {name}@{version} in this store's registry; train a base (reuse: \"\") or name an existing version");
+        if (name == options.Model) return (source, null);
+        var metrics = (JsonObject)source.Metrics.DeepClone();
+        metrics[ModelVersions.StepKeyMetric] = context.StepKey;
+        metrics["reusedFrom"] = source.Reference;
+        var copy = await services.Loop.Models.RegisterAsync(new RegisterModelRequest(options.Model, source.CheckpointHash,
+            source.Lineage with { ParentVersion = null, RunId = context.RunId }, "run " + context.IdempotencyKey, metrics, $"base reused from {source.Reference}"), cancellationToken);
+        return (copy, null);
     }
 
     /// <summary>Trains to the end; with a curriculum, in stages of <c>rampEvery</c> steps with a probe after each.</summary>

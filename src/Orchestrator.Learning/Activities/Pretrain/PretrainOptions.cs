@@ -50,8 +50,8 @@ public sealed class PretrainOptions : TrainingInputs
     [Input("positional encoding: none, learned or sinusoidal")]
     public string Positions { get; set; } = "none";
 
-    [Input("an existing version of this model to use as the base instead of training one (e.g. 1); 0 trains a new one")]
-    public int Reuse { get; set; }
+    [Input("an existing version to use as the base instead of training one: a version of this model (\"1\") or of another (\"addition@1\"); empty trains a new one")]
+    public string Reuse { get; set; } = "";
 
     [Input("supervised items to store with the model for later rounds to replay")]
     public int ReplayItems { get; set; } = 20_000;
@@ -100,7 +100,7 @@ public sealed class PretrainOptionsValidator : TrainingInputsValidator<PretrainO
         RuleFor(o => o.Width).InclusiveBetween(8, 4096).WithMessage("width must be between 8 and 4096");
         RuleFor(o => o.Heads).GreaterThanOrEqualTo(1).Must((o, heads) => o.Width % heads == 0).WithMessage(o => $"heads ({o.Heads}) must divide width ({o.Width})");
         RuleFor(o => o.Positions).Must(p => p is "none" or "learned" or "sinusoidal").WithMessage("positions must be none, learned or sinusoidal");
-        RuleFor(o => o.Reuse).GreaterThanOrEqualTo(0).WithMessage("reuse must be a version number of the model, or 0 to train a new base");
+        RuleFor(o => o.Reuse).Matches(@"^([a-z][a-z0-9._-]*@)?[1-9][0-9]*$").When(o => o.Reuse.Length > 0).WithMessage("reuse must be empty (train a new base), a version number (\"1\") or NAME@VERSION (\"addition@1\")");
         RuleFor(o => o.ReplayItems).InclusiveBetween(0, 10_000_000).WithMessage("replayItems must be between 0 and 10,000,000");
     }
 }

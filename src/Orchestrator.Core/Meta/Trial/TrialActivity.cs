@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using Orchestrator.Core.Activities;
+using Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine.Dispatch;
+
+namespace Orchestrator.Core.Meta.Trial;
+
+/// <summary>
+/// <c>meta/trial</c>: runs one version of an improvement workflow once per seed, with the same inputs (compute
+/// budget) for every version compared, and measures the meta-objective — frontier gained per 1,000 training steps
+/// after round 0 — from each run's output (<c>frontier</c>, <c>baseFrontier</c>, <c>trainingSteps</c>,
+/// <c>baseTrainingSteps</c>). Each run is an ordinary durable run with an id derived from this step, so after a crash
+/// finished runs are reused and an interrupted one resumes.
+/// </summary>
+public sealed class TrialActivity(MetaServices services)
+    : Activity<TrialOptions, TrialOutput>("meta/trial", "Runs a workflow version once per seed with fixed inputs and measures frontier gained per 1,000 training steps.", new TrialOptionsValidator())
+{
+    protected override async ValueTask<ActivityOutcome> ExecuteAsync(TrialOptions options, ActivityContext context, CancellationToken cancellationToken)
+    {
+        if (await services.ResolveAsync(options.Target, options.Version, cancellationToken) is not { } version
+            || await services.LoadAsync(options.Target, version, cancellationToken) is not var (definition, catalog))
+            return Failed("unknown-target", $"'{options.Target}' has no {(options.Version > 0 ? $"version {options.Version}" : "published version")} in the store; publish it first");
+
+        var engine = new WorkflowEngine(services.Runs, new InProcessStepDispatcher(services.Activities));
+        var results = new JsonArray();
+        for (var i = 0; i < options.Seeds.Count; i++)
+        {
+            var seed = options.Seeds[i];
+            context.Progress(new StepProgress("trial", i, options.Seeds.Count) { Detail = $"{definition.Reference}, seed {seed}" });
+            var runId = $"{context.RunId}.{context.StepKey.Replace('/', '.')}.s{seed}";
+            var existing = await services.Runs.FindRunAsync(runId, cancellationToken);
+            var run = existing is { Status: RunStatus.Succeeded } ? existing
+                : existing is not null ? await engine.ResumeAsync(runId, cancellationToken)
+                : await engine.StartAsync(definition, catalog, Inputs(definition, options, seed), new RunStartOptions { RunId = runId, Seed = seed }, cancellationToken);
+            if (run.Status != RunStatus.Succeeded)
+                return Failed("trial-failed", $"{definition.Reference} seed {seed} (run {runId}) ended {run.Status}: {run.Error}");
+            if (Measure(run.Output as JsonObject) is not { } result)
+                return Failed("trial-output", $"{definition.Reference} (run {runId}) has no numeric frontier, baseFrontier, trainingSteps and baseTrainingSteps in its output; the meta-objective needs them");
+            result["seed"] = seed;
+            result["run"] = runId;
+            if (run.Output?["champion"] is JsonValue champion) result["champion"] = champion.DeepClone();
+            results.Add(result);
+            context.Log($"{definition.Reference} seed {seed}: frontier {result["baseFrontier"]} -> {result["frontier"]} in {result["trainingSteps"]!.GetValue<double>() - result["baseTrainingSteps"]!.GetValue<double>()} steps, rate {result["rate"]}");
+        }
+        var mean = results.Average(r => r!["rate"]!.GetValue<double>());
+        return Done(new TrialOutput { Version = version, Results = results, MeanRate = Math.Round(mean, 6) });
+    }
+
+    /// <summary>The run's inputs: the given ones, plus a model name of its own when the workflow takes one.</summary>
+    private static JsonObject Inputs(Definitions.WorkflowDefinition definition, TrialOptions options, long seed)
+    {
+        var inputs = (JsonObject)options.Inputs.DeepClone();
+        if (definition.Inputs.Any(i => i.Name == "model") && !inputs.ContainsKey("model"))
+            inputs["model"] = $"{options.ModelPrefix}-{definition.Id}-v{definition.Version}-s{seed}".ToLowerInvariant();
+        return inputs;
+    }
+
+    /// <summary>The meta-objective of one run: frontier gained per 1,000 training steps after round 0 (0 when it trained nothing more).</summary>
+    private static JsonObject? Measure(JsonObject? output)
+    {
+        double? Number(string name) => Json.JsonTypes.TryGetNumber(output?[name], out var x) ? x : null;
+        if (Number("frontier") is not { } frontier || Number("baseFrontier") is not { } baseFrontier
+            || Number("trainingSteps") is not { } steps || Number("baseTrainingSteps") is not { } baseSteps) return null;
+        var spent = steps - baseSteps;
+        var rate = spent <= 0 ? 0 : (frontier - baseFrontier) / (spent / 1000);
+        return new JsonObject { ["frontier"] = frontier, ["baseFrontier"] = baseFrontier, ["trainingSteps"] = steps, ["baseTrainingSteps"] = baseSteps, ["rate"] = Math.Round(rate, 6) };
+    }
+}
