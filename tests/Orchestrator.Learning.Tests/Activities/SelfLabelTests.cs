@@ -62,7 +62,7 @@ public sealed class SelfLabelTests : IDisposable
         Assert.All(kept, a =>
         {
             Assert.Null(task.FormatProblem(a.Prompt, a.Attempt));
-            Assert.True(a.Confidence >= 0.5);
+            Assert.True(a.Confidence >= 0.98);
             Assert.Contains(all, other => other.OriginalPrompt == a.OriginalPrompt && other.Variant != a.Variant && other.Attempt == a.Attempt);
         });
         Assert.Equal(kept.Count, kept.Select(a => a.Prompt).Distinct().Count());
