@@ -18,7 +18,15 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
 {
     private readonly Dictionary<long, double> _baseSeconds = [];
 
-    public async Task<IReadOnlyList<RoundPoint>> RunAsync(BenchArm arm, long seed, JsonObject inputs, TimeSpan? budget, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="arm"/> for <paramref name="seed"/> within <paramref name="budget"/> and reads its rounds back.</summary>
+    /// <param name="arm">The arm: its name and the inputs that set it apart.</param>
+    /// <param name="seed">The run's seed; round 0 for it is trained once and shared.</param>
+    /// <param name="inputs">The inputs every arm shares.</param>
+    /// <param name="budget">Wall time for the whole arm, round 0 included; null for none.</param>
+    /// <param name="cancellationToken">Stops the bench.</param>
+    /// <param name="procedure">Another version of the workflow for this arm (e.g. a meta-improved one); round 0 still comes from the shared base.</param>
+    public async Task<IReadOnlyList<RoundPoint>> RunAsync(BenchArm arm, long seed, JsonObject inputs, TimeSpan? budget, CancellationToken cancellationToken,
+        (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null)
     {
         var baseSeconds = await EnsureBaseAsync(seed, inputs, cancellationToken);
         var storeFolder = StoreFolder($"{arm.Name}-s{seed}");
@@ -30,7 +38,7 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (budget is { } limit) stop.CancelAfter(limit - TimeSpan.FromSeconds(Math.Min(baseSeconds, limit.TotalSeconds)));
 
-        var (run, steps) = await RunInStoreAsync(storeFolder, given, seed, $"bench-{arm.Name}-s{seed}", stop.Token);
+        var (run, steps) = await RunInStoreAsync(storeFolder, given, seed, $"bench-{arm.Name}-s{seed}", stop.Token, procedure);
         cancellationToken.ThrowIfCancellationRequested();
         Console.Error.WriteLine($"bench: {arm.Name} seed {seed}: run {run.Id} {run.Status} after {(run.UpdatedAt - run.CreatedAt).TotalMinutes:0.0} min (+{baseSeconds / 60:0.0} min base){(run.Error is { } error ? $": {error}" : "")}");
         return ArmJournal.Read(arm.Name, run, steps, baseSeconds);
@@ -52,14 +60,16 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
         return _baseSeconds[seed] = Math.Round(((measured.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds, 1);
     }
 
-    private async Task<(RunRecord Run, IReadOnlyList<StepRecord> Steps)> RunInStoreAsync(string storeFolder, JsonObject inputs, long seed, string runId, CancellationToken cancellationToken)
+    private async Task<(RunRecord Run, IReadOnlyList<StepRecord> Steps)> RunInStoreAsync(string storeFolder, JsonObject inputs, long seed, string runId, CancellationToken cancellationToken,
+        (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null)
     {
         using var stores = Storage.StoreFactory.Open(storeFolder);
         host.Loop.Attach(stores.Artifacts, stores.Models, Path.Combine(storeFolder, "scratch"), stores.Definitions);
         var observer = new ConsoleRunObserver();
         var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
         // At the budget the engine stops at the next step boundary and records the run as cancelled; its journal keeps every finished round.
-        var run = await engine.StartAsync(definition, catalog, inputs, new RunStartOptions { Seed = seed, RunId = runId }, cancellationToken);
+        var (workflow, workflows) = procedure ?? (definition, catalog);
+        var run = await engine.StartAsync(workflow, workflows, inputs, new RunStartOptions { Seed = seed, RunId = runId }, cancellationToken);
         var steps = await stores.Runs.GetStepsAsync(run.Id, CancellationToken.None);
         return (run, steps);
     }

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Lineage;
 using Orchestrator.Cli.Output;
-using Orchestrator.Core.Engine;
-using Orchestrator.Core.Versioning;
 using Spectre.Console;
 
 namespace Orchestrator.Cli.Commands;
@@ -25,32 +24,7 @@ public static class LineageCommand
             var host = CliHost.From(parse);
             using var stores = host.OpenStores();
             var definitionId = parse.GetValue(id)!;
-            var current = await stores.Definitions.GetAliasAsync(definitionId, IDefinitionStore.CurrentAlias, cancellationToken)
-                ?? throw new RunSetupException($"'{definitionId}' has no current version in {stores.Location}; 'orchestrator publish FILE' stores one");
-            var versions = (await stores.Definitions.ListVersionsAsync(definitionId, cancellationToken)).ToDictionary(v => v.Version);
-            var moves = await stores.Definitions.GetAliasHistoryAsync(definitionId, IDefinitionStore.CurrentAlias, cancellationToken);
-            var edits = await stores.Definitions.GetEditsAsync(definitionId, cancellationToken);
-
-            // Follow the parents from the current version back to the first one.
-            var chain = new List<DefinitionVersion>();
-            for (int? at = current; at is { } v && versions.TryGetValue(v, out var version) && chain.All(c => c.Version != v); at = version.ParentVersion)
-                chain.Insert(0, version);
-
-            var rows = chain.Select(v =>
-            {
-                var adoption = moves.LastOrDefault(m => m.To == v.Version);
-                var edit = edits.LastOrDefault(e => e.DraftVersion == v.Version);
-                return new JsonObject
-                {
-                    ["version"] = v.Version,
-                    ["parent"] = v.ParentVersion,
-                    ["author"] = v.Author,
-                    ["edit"] = edit?.Patch.DeepClone(),
-                    ["gain"] = adoption?.Evidence?["meanGain"]?.DeepClone(),
-                    ["pValue"] = adoption?.Evidence?["pValue"]?.DeepClone(),
-                    ["adoptedBecause"] = adoption?.Reason,
-                };
-            }).ToList();
+            var (current, rows) = await WorkflowLineage.BuildAsync(stores.Definitions, definitionId, null, cancellationToken);
             if (parse.GetValue(json))
             {
                 RunJson.Print(new JsonObject { ["id"] = definitionId, ["current"] = current, ["chain"] = new JsonArray([.. rows]) });
@@ -60,7 +34,7 @@ public static class LineageCommand
             var table = new Table().AddColumns("version", "parent", "by", "edit", "gain (frontier / 1k steps)", "p");
             foreach (var row in rows)
                 table.AddRow(row["version"]!.ToString(), row["parent"]?.ToString() ?? "-", Markup.Escape(row["author"]!.ToString()),
-                    Markup.Escape(Describe(row["edit"] as JsonArray)), row["gain"]?.ToString() ?? "-", row["pValue"]?.ToString() ?? "-");
+                    Markup.Escape(WorkflowLineage.Describe(row["edit"] as JsonArray)), row["gain"]?.ToString() ?? "-", row["pValue"]?.ToString() ?? "-");
             AnsiConsole.Write(table);
             return ExitCodes.Success;
         });
@@ -68,7 +42,4 @@ public static class LineageCommand
         command.Subcommands.Add(workflow);
         return command;
     }
-
-    private static string Describe(JsonArray? patch) =>
-        patch is null ? "-" : string.Join("; ", patch.OfType<JsonObject>().Select(op => $"{op["path"]} = {op["value"]?.ToJsonString()}"));
 }

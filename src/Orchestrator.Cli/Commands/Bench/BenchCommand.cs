@@ -12,6 +12,7 @@ public static class BenchCommand
         command.Subcommands.Add(ThroughputCommand.Create());
         command.Subcommands.Add(LoopBenchCommand.Create(BenchSuite.SelfImprove));
         command.Subcommands.Add(LoopBenchCommand.Create(BenchSuite.SelfLabel));
+        command.Subcommands.Add(MetaBenchCommand.Create());
         return command;
     }
 }

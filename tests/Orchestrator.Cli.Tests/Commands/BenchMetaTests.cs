@@ -1,0 +1,35 @@
+using Orchestrator.Cli.Tests.Support;
+
+namespace Orchestrator.Cli.Tests.Commands;
+
+/// <summary><c>bench meta</c> on a tiny budget: an edited procedure against the shipped one from the same round 0, with the summary and lineage written.</summary>
+public sealed class BenchMetaTests
+{
+    [Fact]
+    public async Task Compares_two_procedure_versions_from_one_shared_base_and_writes_the_summary_and_lineage()
+    {
+        using var store = new TestStore("sqlite");
+        var output = store.Folder.File("bench");
+        var docs = store.Folder.Write("benchmarks.md", "# Benchmarks\n");
+        var patch = store.Folder.Write("fewer-steps.json", """[{ "op": "replace", "path": "/steps/4/do/4/with/steps", "value": 200 }]""");
+        Assert.Equal(0, (await CliProcess.RunAsync(store.Folder.Path, store.Args("publish", Path.Combine(Repository.Workflows, "self-improve-addition.yaml")))).ExitCode);
+        var edit = await CliProcess.RunAsync(store.Folder.Path, store.Args("edit", "self-improve-addition", "--patch", patch, "--editor", "operator:test"));
+        Assert.True(edit.ExitCode == 0, edit.Stdout + edit.Stderr);
+
+        var result = await CliProcess.RunAsync(store.Folder.Path, store.Args("bench", "meta", "--baseline", "1", "--procedure", "2", "--seeds", "7", "--out", output, "--docs", docs,
+            "-i", "baseSteps=40", "-i", "baseMaxLength=2", "-i", "width=16", "-i", "rounds=1", "-i", "gateItems=16"));
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var rows = File.ReadAllLines(Path.Combine(output, "meta.csv")).Skip(1).Select(r => r.Split(',')).ToList();
+        Assert.Equal(["baseline/0", "baseline/1", "improved/0", "improved/1"], rows.Select(r => r[0] + "/" + r[2]).Order());
+        // Same round 0 for both; the edited procedure trains 200 steps per round instead of 400.
+        Assert.Single(rows.Where(r => r[2] == "0").Select(r => string.Join(',', r[3..9])).Distinct());
+        var steps = rows.Where(r => r[2] == "1").ToDictionary(r => r[0], r => long.Parse(r[8]) - 40);
+        Assert.Equal((400L, 200L), (steps["baseline"], steps["improved"]));
+        var section = await File.ReadAllTextAsync(docs);
+        Assert.Contains("## Outer loop: self-improve-addition@2 vs self-improve-addition@1", section);
+        Assert.Contains("| 2 | 1 | operator:test | /steps/4/do/4/with/steps = 200 |", section);
+        Assert.Contains("Mean ratio", section);
+        Assert.True(File.Exists(Path.Combine(output, "frontier-vs-steps.png")));
+    }
+}
