@@ -3,6 +3,9 @@ using Orchestrator.Core.Activities;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Engine.Dispatch;
 using Orchestrator.Core.Engine.Store;
+using Orchestrator.Core.Evaluation;
+using Orchestrator.Core.Evaluation.Filters;
+using Orchestrator.Core.Parsing;
 using Orchestrator.Core.Plugins;
 using Orchestrator.Core.Tests.TestSupport;
 using Orchestrator.Core.Tests.TestSupport.Activities;
@@ -47,6 +50,43 @@ public sealed class PluginLoaderTests
         Assert.Equal(SampleTypes, plugin.ActivityTypes.Order());
         Assert.Equal(SampleTypes, registry.Types.Where(t => t.StartsWith("sample/", StringComparison.Ordinal)).Order());
         Assert.Contains("plugin 'sample' (Orchestrator.Plugins.Sample.dll)", registry.SourceOf("sample/square"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_plugin_adds_evaluator_filters_that_evaluators_can_use()
+    {
+        var filters = AttemptFilterRegistry.BuiltIn();
+
+        var result = PluginLoader.LoadInto(new ActivityRegistry(), [RepositoryPlugins], filters: filters);
+
+        Assert.Empty(result.Errors);
+        Assert.True(filters.TryGet("sample/max-length", out var filter));
+        var kept = filter.Apply([Evaluation.Attempts.Of("1+1=", "20"), Evaluation.Attempts.Of("1+1=", "200")], Evaluation.Attempts.Parameters("""{ "max": 2 }"""));
+        Assert.Equal(["20"], kept.Select(a => a.Attempt));
+        var (evaluator, issues) = EvaluatorReader.Read(DocumentReader.Read("evaluators/short.yaml", "id: short\nfilters:\n  - uses: sample/max-length\n    with: { max: -1 }\n"), filters);
+        Assert.Null(evaluator);
+        Assert.Equal("/filters/0/with/max", Assert.Single(issues).Path);
+    }
+
+    [Fact]
+    public void A_plugin_filter_whose_name_is_taken_is_refused_with_nothing_added()
+    {
+        var filters = new AttemptFilterRegistry().Add(new TakenName());
+        var activities = new ActivityRegistry();
+
+        var result = PluginLoader.LoadInto(activities, [RepositoryPlugins], filters: filters);
+
+        Assert.Contains(result.Errors, e => e.Message.Contains("the evaluator filter 'sample/max-length' is already registered", StringComparison.Ordinal));
+        Assert.DoesNotContain("sample/square", activities.Types);
+    }
+
+    /// <summary>A host filter that already holds the name the sample plugin's filter wants.</summary>
+    private sealed class TakenName : IAttemptFilter
+    {
+        public string Name => "sample/max-length";
+        public string Description => "the host's own";
+        public IEnumerable<(string Parameter, string Message)> CheckParameters(JsonObject parameters) => [];
+        public IReadOnlyList<Core.Loop.Records.AttemptRecord> Apply(IReadOnlyList<Core.Loop.Records.AttemptRecord> attempts, JsonObject parameters) => attempts;
     }
 
     [Fact]
