@@ -5,8 +5,10 @@ using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Output;
 using Orchestrator.Core.Definitions;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Evaluation;
 using Orchestrator.Core.Parsing;
 using Orchestrator.Core.SelfEditing;
+using Orchestrator.Core.Validation;
 using Orchestrator.Core.Versioning;
 
 namespace Orchestrator.Cli.Commands;
@@ -25,16 +27,16 @@ public static class EditCommand
         var patch = new Option<string>("--patch") { Description = "An RFC 6902 JSON Patch file (a JSON array of operations).", Required = true };
         var editor = new Option<string?>("--editor") { Description = "Who proposes it, for the journal (default: $ORCHESTRATOR_USER or the OS user)." };
         var rationale = new Option<string?>("--rationale") { Description = "Why, for the journal." };
-        var command = new Command("edit", "Propose a self-edit (JSON Patch) against a published definition; accepted edits become drafts, refused ones list every reason.") { target, patch, editor, rationale };
+        var command = new Command("edit", "Propose a self-edit (JSON Patch) against a published workflow or evaluator (evaluators/ID); accepted edits become drafts, refused ones list every reason.") { target, patch, editor, rationale };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
             using var stores = host.OpenStores();
             var (id, version) = await ParentAsync(stores.Definitions, parse.GetValue(target)!, cancellationToken);
-            var resolved = await WorkflowTarget.ResolveAsync(host, stores.Definitions, $"{id}@{version}", cancellationToken);
-            if (resolved.Definition is not { } parent)
+            var (parent, validate, issues) = await EditableAsync(host, stores.Definitions, id, version, cancellationToken);
+            if (parent is null)
             {
-                IssuePrinter.Print(resolved.Issues);
+                IssuePrinter.Print(issues);
                 return ExitCodes.InvalidInput;
             }
             var patchFile = parse.GetValue(patch)!;
@@ -42,8 +44,7 @@ public static class EditCommand
             var who = parse.GetValue(editor) ?? CliHost.User;
             var why = parse.GetValue(rationale);
 
-            var policy = new SelfEditPolicy(document => host.Loader(resolved.Catalog).Load(new ParsedDocument($"{id}@{version} + {Path.GetFileName(patchFile)}", document, SourceMap.Empty)).Issues);
-            var decision = policy.Decide(parent, operations);
+            var decision = new SelfEditPolicy(validate!).Decide(parent, operations);
             int? draft = null;
             if (decision.Accepted)
             {
@@ -64,6 +65,26 @@ public static class EditCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The version as an editable document and how to validate an edited copy of it: evaluators (ids
+    /// <c>evaluators/ID</c>) by the evaluator reader, workflows by the full workflow validation.
+    /// </summary>
+    private static async Task<(EditableDocument? Parent, Func<JsonObject, IReadOnlyList<ValidationIssue>>? Validate, IReadOnlyList<ValidationIssue> Issues)> EditableAsync(
+        CliHost host, IDefinitionStore store, string id, int version, CancellationToken cancellationToken)
+    {
+        if (id.StartsWith(EvaluatorCatalog.FolderName + "/", StringComparison.Ordinal))
+        {
+            var stored = (await store.GetAsync(id, version, cancellationToken))!;
+            IReadOnlyList<ValidationIssue> Check(JsonObject document) =>
+                EvaluatorReader.Read(new ParsedDocument($"{id}@{version} (edited)", document, SourceMap.Empty), host.Loop.Evaluators.Filters).Issues;
+            var (evaluator, problems) = EvaluatorReader.Read(new ParsedDocument($"{id}@{version}", stored.Document, SourceMap.Empty), host.Loop.Evaluators.Filters);
+            return evaluator is null ? (null, null, problems) : (EditableDocument.Of(evaluator with { Version = version }, stored.Document), Check, []);
+        }
+        var resolved = await WorkflowTarget.ResolveAsync(host, store, $"{id}@{version}", cancellationToken);
+        if (resolved.Definition is not { } workflow) return (null, null, resolved.Issues);
+        return (EditableDocument.Of(workflow), document => host.Loader(resolved.Catalog).Load(new ParsedDocument($"{id}@{version} (edited)", document, SourceMap.Empty)).Issues, []);
     }
 
     private static async Task<(string Id, int Version)> ParentAsync(IDefinitionStore store, string target, CancellationToken cancellationToken)

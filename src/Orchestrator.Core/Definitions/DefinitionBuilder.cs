@@ -130,7 +130,7 @@ public static partial class DefinitionBuilder
     internal static bool TryParseType(string name, out InputType type) =>
         Enum.TryParse(name, ignoreCase: true, out type) && TypeNames.Contains(name.ToLowerInvariant());
 
-    private static List<TunableBounds> BuildTunables(JsonNode? node, IssueList issues)
+    internal static List<TunableBounds> BuildTunables(JsonNode? node, IssueList issues)
     {
         var tunables = new List<TunableBounds>();
         if (node is null) return tunables;
@@ -166,7 +166,7 @@ public static partial class DefinitionBuilder
         return tunables;
     }
 
-    private static List<string> BuildProtected(JsonNode? node, IssueList issues)
+    internal static List<string> BuildProtected(JsonNode? node, IssueList issues)
     {
         var paths = new List<string>();
         if (node is null) return paths;

@@ -9,6 +9,12 @@ namespace Orchestrator.Core.Evaluation;
 /// </summary>
 public sealed record EvaluatorDefinition(string File, string Id, int Version, string Description, IReadOnlyList<FilterStep> Filters, string Hash)
 {
+    /// <summary>Values a self-edit may change, with bounds (as in workflows).</summary>
+    public IReadOnlyList<Definitions.TunableBounds> Tunables { get; init; } = [];
+
+    /// <summary>Paths no self-edit may touch.</summary>
+    public IReadOnlyList<string> Protected { get; init; } = [];
+
     /// <summary><c>id@version</c>, as lineage records it.</summary>
     public string Reference => $"{Id}@{Version}";
 }

@@ -17,8 +17,8 @@ public static class EvaluatorReader
         var issues = new IssueList(document.File, document.SourceMap);
         var root = document.Root;
         foreach (var (key, _) in root)
-            if (key is not ("id" or "version" or "description" or "filters"))
-                issues.Add("/" + key, $"unknown field '{key}' in an evaluator", "an evaluator has id, version, description and filters");
+            if (key is not ("id" or "version" or "description" or "filters" or "tunables" or "protected"))
+                issues.Add("/" + key, $"unknown field '{key}' in an evaluator", "an evaluator has id, version, description, filters, and optionally tunables and protected");
 
         var id = root["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var idText) ? idText : null;
         if (string.IsNullOrWhiteSpace(id)) issues.Add("/id", "an evaluator needs an 'id'", "add e.g. 'id: verified'");
@@ -39,8 +39,13 @@ public static class EvaluatorReader
             for (var i = 0; i < list.Count; i++)
                 if (ReadStep(list[i], $"/filters/{i}", filters, issues) is { } step) steps.Add(step);
 
+        var tunables = Definitions.DefinitionBuilder.BuildTunables(root["tunables"], issues);
+        var guarded = Definitions.DefinitionBuilder.BuildProtected(root["protected"], issues);
+        foreach (var tunable in tunables.Where(t => !JsonPointer.TryResolve(root, t.Pointer, out _)))
+            issues.Add(JsonPointer.Append("/tunables", tunable.Pointer), $"the tunable '{tunable.Pointer}' points at nothing in this evaluator", "fix the pointer (e.g. /filters/2/with/min) or remove it");
+
         if (issues.Any) return (null, issues.Items);
-        return (new EvaluatorDefinition(document.File, id!, version, description, steps, CanonicalJson.Hash(root)), []);
+        return (new EvaluatorDefinition(document.File, id!, version, description, steps, CanonicalJson.Hash(root)) { Tunables = tunables, Protected = guarded }, []);
     }
 
     private static FilterStep? ReadStep(JsonNode? node, string path, AttemptFilterRegistry filters, IssueList issues)

@@ -15,10 +15,14 @@ namespace Orchestrator.Core.SelfEditing;
 /// </summary>
 public sealed class SelfEditPolicy(Func<JsonObject, IReadOnlyList<ValidationIssue>> validate)
 {
+    /// <summary>Decides on an edit of a workflow version.</summary>
+    public EditDecision Decide(WorkflowDefinition parent, JsonNode? patchJson) => Decide(EditableDocument.Of(parent), patchJson);
+
     /// <summary>No edit may set a loop's <c>times</c> or <c>max</c> above this, whatever its bounds say: a trial must end.</summary>
     public const int MostLoopIterations = 10_000;
 
-    public EditDecision Decide(WorkflowDefinition parent, JsonNode? patchJson)
+    /// <summary>Decides on an edit of any editable document (a workflow or an evaluator version).</summary>
+    public EditDecision Decide(EditableDocument parent, JsonNode? patchJson)
     {
         JsonPatch patch;
         try
@@ -32,10 +36,9 @@ public sealed class SelfEditPolicy(Func<JsonObject, IReadOnlyList<ValidationIssu
         if (patch.Operations.Count == 0) return EditDecision.Refused([new EditRejection("", "the patch has no operations; nothing to try")]);
 
         var rejections = new List<EditRejection>();
-        var guarded = parent.Protected.Select(p => (Pointer: p, Why: "declared protected")).Concat(AlwaysProtected.Of(parent)).ToList();
-        var loopBounds = parent.AllSteps().OfType<LoopStep>().SelectMany(l => new[] { l.Pointer + "/loop/times", l.Pointer + "/loop/max" }).ToHashSet(StringComparer.Ordinal);
+        var guarded = parent.Protected.Select(p => (Pointer: p, Why: "declared protected")).Concat(parent.AlwaysProtected).ToList();
         for (var i = 0; i < patch.Operations.Count; i++)
-            rejections.AddRange(CheckOperation(parent, patch.Operations[i], $"/{i}", guarded, loopBounds));
+            rejections.AddRange(CheckOperation(parent, patch.Operations[i], $"/{i}", guarded));
         if (rejections.Count > 0) return EditDecision.Refused(rejections);
 
         JsonNode? result;
@@ -54,8 +57,7 @@ public sealed class SelfEditPolicy(Func<JsonObject, IReadOnlyList<ValidationIssu
         return new EditDecision(true, [], patched);
     }
 
-    private static IEnumerable<EditRejection> CheckOperation(WorkflowDefinition parent, JsonPatchOperation operation, string at,
-        List<(string Pointer, string Why)> guarded, HashSet<string> loopBounds)
+    private static IEnumerable<EditRejection> CheckOperation(EditableDocument parent, JsonPatchOperation operation, string at, List<(string Pointer, string Why)> guarded)
     {
         var path = operation.Path;
         var protections = guarded.Where(g => JsonPointer.IsWithin(path, g.Pointer) || JsonPointer.IsWithin(g.Pointer, path)).ToList();
@@ -74,7 +76,7 @@ public sealed class SelfEditPolicy(Func<JsonObject, IReadOnlyList<ValidationIssu
             yield return new EditRejection(at, $"'{path}' is not a declared tunable; {known}");
             yield break;
         }
-        foreach (var problem in ValueProblems(tunable, operation.Value, loopBounds.Contains(path)))
+        foreach (var problem in ValueProblems(tunable, operation.Value, parent.LoopBounds.Contains(path)))
             yield return new EditRejection(at, $"'{path}': {problem}");
     }
 
