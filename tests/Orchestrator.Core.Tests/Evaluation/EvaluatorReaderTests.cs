@@ -152,6 +152,26 @@ public sealed class EvaluatorReaderTests
     }
 
     [Fact]
+    public void Tunables_and_protected_paths_are_read_and_a_tunable_pointing_at_nothing_is_reported()
+    {
+        var (evaluator, issues) = Read("""
+            id: mine
+            filters:
+              - uses: confidence
+                with: { min: 0.9 }
+            tunables:
+              /filters/0/with/min: { min: 0.5, max: 0.99 }
+            protected: [ /filters/0/uses ]
+            """);
+        Assert.Empty(issues);
+        Assert.Equal(("/filters/0/with/min", 0.5, 0.99), (evaluator!.Tunables[0].Pointer, evaluator.Tunables[0].Min, evaluator.Tunables[0].Max));
+        Assert.Equal(["/filters/0/uses"], evaluator.Protected);
+
+        var issue = Issues("id: mine\nfilters: []\ntunables:\n  /filters/3/with/min: { min: 0, max: 1 }\n").At("/tunables/~1filters~13~1with~1min");
+        Assert.Contains("points at nothing in this evaluator", issue.Message);
+    }
+
+    [Fact]
     public void An_unknown_top_level_field_is_reported_with_its_line()
     {
         var issue = Issues("""
@@ -161,7 +181,7 @@ public sealed class EvaluatorReaderTests
             """).At("/owner");
 
         Assert.Equal("unknown field 'owner' in an evaluator", issue.Message);
-        Assert.Equal("an evaluator has id, version, description and filters", issue.Hint);
+        Assert.Equal("an evaluator has id, version, description, filters, and optionally tunables and protected", issue.Hint);
         Assert.Equal(2, issue.Location?.Line);
     }
 
