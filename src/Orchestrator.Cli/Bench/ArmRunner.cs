@@ -49,6 +49,11 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
     {
         if (_baseSeconds.TryGetValue(seed, out var known)) return known;
         var folder = StoreFolder($"base-s{seed}");
+        if (await FinishedBaseAsync(folder, seed, inputs, cancellationToken) is { } seconds)
+        {
+            Console.Error.WriteLine($"bench: round 0 for seed {seed} was already trained with these inputs ({folder}); reusing it");
+            return _baseSeconds[seed] = seconds;
+        }
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         var given = (JsonObject)inputs.DeepClone();
         given["rounds"] = 0;
@@ -59,6 +64,26 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
         var measured = steps.Single(s => s.Key == "measure");
         return _baseSeconds[seed] = Math.Round(((measured.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds, 1);
     }
+
+    /// <summary>
+    /// The wall time of a round 0 an earlier bench finished in <paramref name="folder"/> with the same inputs, so a
+    /// stopped or extended bench does not train it again; null when there is none.
+    /// </summary>
+    private static async Task<double?> FinishedBaseAsync(string folder, long seed, JsonObject inputs, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder)) return null;
+        using var stores = Storage.StoreFactory.Open(folder);
+        if (await stores.Runs.FindRunAsync($"bench-base-s{seed}", cancellationToken) is not { Status: RunStatus.Succeeded } run) return null;
+        var expected = (JsonObject)inputs.DeepClone();
+        (expected["rounds"], expected["baseReuse"]) = (0, "");
+        if (!JsonNode.DeepEquals(Comparable(run.Inputs), Comparable(expected))) return null;
+        var measured = (await stores.Runs.GetStepsAsync(run.Id, cancellationToken)).Single(s => s.Key == "measure");
+        return Math.Round(((measured.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds, 1);
+    }
+
+    // Inputs as the run recorded them (defaults filled in) compared with what is asked: only the asked names count.
+    private static JsonObject Comparable(JsonObject inputs) =>
+        new(inputs.Where(p => p.Key is not ("patience")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
 
     private async Task<(RunRecord Run, IReadOnlyList<StepRecord> Steps)> RunInStoreAsync(string storeFolder, JsonObject inputs, long seed, string runId, CancellationToken cancellationToken,
         (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null)

@@ -56,6 +56,18 @@ public sealed class BenchSelfImproveTests : IDisposable
         // Both arms start from the same base: their round-0 rows agree.
         var zero = rows.Skip(1).Select(r => r.Split(',')).Where(r => r[2] == "0").Select(r => string.Join(',', r[3..9])).Distinct();
         Assert.Single(zero);
+
+        // Started again with the same inputs, the bench reuses the round 0 it kept; with other inputs it trains anew.
+        string[] Again(string baseSteps) => ["bench", "self-label", "--seeds", "5", "--arms", "selflabel", "--minutes", "0",
+            "--workflow", Path.Combine(Repository.Workflows, "self-improve-addition-selflabel.yaml"), "--out", output, "--docs", "",
+            "-i", $"baseSteps={baseSteps}", "-i", "baseMaxLength=2", "-i", "width=16", "-i", "rounds=1", "-i", "gateItems=16", "-i", "auditItems=16",
+            "--plugins", Repository.Plugins, "--workflows", Repository.Workflows];
+        var same = await CliProcess.RunAsync(_temp.Path, Again("40"));
+        Assert.True(same.ExitCode == 0, same.Stdout + same.Stderr);
+        Assert.Contains("round 0 for seed 5 was already trained with these inputs", same.Stderr);
+        Assert.DoesNotContain("registered addition@1", same.Stdout + same.Stderr);
+        var other = await CliProcess.RunAsync(_temp.Path, Again("30"));
+        Assert.DoesNotContain("already trained", other.Stderr);
     }
 
     public void Dispose() => _temp.Dispose();
