@@ -83,7 +83,7 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
 
     // Inputs as the run recorded them (defaults filled in) compared with what is asked: only the asked names count.
     private static JsonObject Comparable(JsonObject inputs) =>
-        new(inputs.Where(p => p.Key is not ("patience")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        new(inputs.Where(p => p.Key != "patience").OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
 
     private async Task<(RunRecord Run, IReadOnlyList<StepRecord> Steps)> RunInStoreAsync(string storeFolder, JsonObject inputs, long seed, string runId, CancellationToken cancellationToken,
         (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null)

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Core.Definitions;
 using Orchestrator.Core.Evaluation;
-using Orchestrator.Core.Parsing;
 using Orchestrator.Core.Validation;
 
 namespace Orchestrator.Cli.Hosting;
@@ -16,20 +15,7 @@ public static class EvaluatorDocuments
     /// <summary>The store id, document and content hash of an evaluator file, or the issues that stop it from being published.</summary>
     public static (string? StoreId, JsonObject? Document, string? Hash, IReadOnlyList<ValidationIssue> Issues) Read(CliHost host, string path)
     {
-        ParsedDocument document;
-        try
-        {
-            document = DocumentReader.ReadFile(path);
-        }
-        catch (DefinitionSyntaxException e)
-        {
-            return (null, null, null, [new ValidationIssue(e.File, e.Location, "", e.Reason, "fix the syntax; YAML indentation uses spaces")]);
-        }
-        var (evaluator, issues) = EvaluatorReader.Read(document, host.Loop.Evaluators.Filters);
-        if (evaluator is null) return (null, null, null, issues);
-        var expected = Path.GetFileNameWithoutExtension(path);
-        if (evaluator.Id != expected)
-            return (null, null, null, [new ValidationIssue(path, document.SourceMap.Find("/id"), "/id", $"the file is named '{expected}' but declares id '{evaluator.Id}'", "make the file name and the id agree")]);
-        return (EvaluatorCatalog.StoreId(evaluator.Id), document.Root, DefinitionHash.Of(document.Root), []);
+        var (evaluator, issues, document) = EvaluatorReader.ReadFile(path, host.Loop.Evaluators.Filters);
+        return evaluator is null ? (null, null, null, issues) : (EvaluatorCatalog.StoreId(evaluator.Id), document!.Root, DefinitionHash.Of(document.Root), []);
     }
 }

@@ -73,18 +73,7 @@ public sealed class EvaluatorCatalog(IReadOnlyList<string> workflowFolders, Atte
             var where = workflowFolders.Count == 0 ? "no workflows folder is configured" : $"looked in {string.Join(", ", workflowFolders.Select(f => Path.Combine(f, FolderName)))}";
             return (null, [new ValidationIssue(id, null, "", $"no evaluator '{id}' ({where})", NearestName.Hint(id, known, known.Count == 0 ? "add evaluators/" + id + ".yaml" : "known evaluators: " + string.Join(", ", known)))]);
         }
-        ParsedDocument document;
-        try
-        {
-            document = DocumentReader.ReadFile(file);
-        }
-        catch (DefinitionSyntaxException e)
-        {
-            return (null, [new ValidationIssue(e.File, e.Location, "", e.Reason, "fix the YAML syntax")]);
-        }
-        var (evaluator, issues) = EvaluatorReader.Read(document, Filters);
-        if (evaluator is not null && evaluator.Id != id)
-            return (null, [new ValidationIssue(file, document.SourceMap.Find("/id"), "/id", $"the file is named '{id}' but declares id '{evaluator.Id}'", "make the file name and the id agree")]);
+        var (evaluator, issues, _) = EvaluatorReader.ReadFile(file, Filters);
         return (evaluator, issues);
     }
 

@@ -48,6 +48,28 @@ public static class EvaluatorReader
         return (new EvaluatorDefinition(document.File, id!, version, description, steps, CanonicalJson.Hash(root)) { Tunables = tunables, Protected = guarded }, []);
     }
 
+    /// <summary>
+    /// An evaluator file: syntax, content, and a file name that matches its id (<c>verified.yaml</c> declares
+    /// <c>id: verified</c>, since ids are looked up by file name). The parsed document is returned for callers that store it.
+    /// </summary>
+    public static (EvaluatorDefinition? Evaluator, IReadOnlyList<ValidationIssue> Issues, ParsedDocument? Document) ReadFile(string file, AttemptFilterRegistry filters)
+    {
+        ParsedDocument document;
+        try
+        {
+            document = DocumentReader.ReadFile(file);
+        }
+        catch (DefinitionSyntaxException e)
+        {
+            return (null, [new ValidationIssue(e.File, e.Location, "", e.Reason, "fix the YAML syntax")], null);
+        }
+        var (evaluator, issues) = Read(document, filters);
+        var expected = Path.GetFileNameWithoutExtension(file);
+        if (evaluator is not null && evaluator.Id != expected)
+            return (null, [new ValidationIssue(file, document.SourceMap.Find("/id"), "/id", $"the file is named '{expected}' but declares id '{evaluator.Id}'", "make the file name and the id agree")], document);
+        return (evaluator, issues, document);
+    }
+
     private static FilterStep? ReadStep(JsonNode? node, string path, AttemptFilterRegistry filters, IssueList issues)
     {
         if (node is not JsonObject step || step["uses"] is not JsonValue usesValue || !usesValue.TryGetValue<string>(out var uses))

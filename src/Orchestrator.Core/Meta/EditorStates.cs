@@ -30,8 +30,8 @@ public static class EditorStates
     /// <summary>Registers the editor's current state as the next version of its model.</summary>
     public static async Task<ModelVersion> SaveAsync(MetaServices services, IWorkflowEditor editor, int parent, string runId, int outcomes, CancellationToken cancellationToken)
     {
-        var state = editor.SaveState();
-        var hash = await services.Loop.Artifacts.PutAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(state.ToJsonString())), cancellationToken);
+        using var state = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(editor.SaveState().ToJsonString()));
+        var hash = await services.Loop.Artifacts.PutAsync(state, cancellationToken);
         return await services.Loop.Models.RegisterAsync(new RegisterModelRequest(ModelName(editor.Name), hash,
             new ModelLineage { ParentVersion = parent > 0 ? parent : null, RunId = runId }, "meta/learn",
             new JsonObject { ["outcomes"] = outcomes }, $"{editor.Name} editor state after {outcomes} more outcome(s)"), cancellationToken);

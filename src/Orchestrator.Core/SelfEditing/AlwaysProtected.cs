@@ -14,15 +14,18 @@ public static class AlwaysProtected
         activityType.StartsWith("gate/", StringComparison.Ordinal) || activityType.StartsWith("meta/", StringComparison.Ordinal)
         || activityType.StartsWith("guard/", StringComparison.Ordinal) || activityType == "evaluate/audit";
 
+    /// <summary>What every editable document protects: its identity and its own edit space.</summary>
+    public static IReadOnlyList<(string Pointer, string Why)> IdentityAndEditSpace { get; } =
+    [
+        ("/id", "the document's identity"),
+        ("/tunables", "the edit space itself (an edit may not widen what may be edited)"),
+        ("/protected", "the list of protected paths"),
+    ];
+
     /// <summary>The always-protected pointers of <paramref name="definition"/>, each with the reason it is protected.</summary>
     public static IReadOnlyList<(string Pointer, string Why)> Of(WorkflowDefinition definition)
     {
-        var paths = new List<(string, string)>
-        {
-            ("/id", "the definition's identity"),
-            ("/tunables", "the edit space itself (an edit may not widen what may be edited)"),
-            ("/protected", "the list of protected paths"),
-        };
+        var paths = new List<(string, string)>(IdentityAndEditSpace);
         foreach (var step in definition.AllSteps().OfType<ActivityStep>().Where(s => IsJudge(s.Uses)))
             paths.Add((step.Pointer, $"the step '{step.Id}' ({step.Uses}) judges the procedure"));
         return paths;

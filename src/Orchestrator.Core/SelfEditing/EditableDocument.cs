@@ -22,6 +22,6 @@ public sealed record EditableDocument(
 
     /// <summary>An evaluator: its id and its edit space are protected; it has no loops.</summary>
     public static EditableDocument Of(EvaluatorDefinition evaluator, JsonObject document) => new(evaluator.Reference, document, evaluator.Tunables, evaluator.Protected,
-        [("/id", "the evaluator's identity"), ("/tunables", "the edit space itself (an edit may not widen what may be edited)"), ("/protected", "the list of protected paths")],
+        SelfEditing.AlwaysProtected.IdentityAndEditSpace,
         new HashSet<string>(StringComparer.Ordinal));
 }

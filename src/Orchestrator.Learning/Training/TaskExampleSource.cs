@@ -15,7 +15,6 @@ public sealed class TaskExampleSource : IExampleSource
     private readonly int minLength;
     private readonly int maxLength;
     private int longest;
-    private double longestShare;
 
     public TaskExampleSource(ITaskFamily task, CharTokenizer tokenizer, int minLength, int maxLength)
     {
@@ -31,16 +30,6 @@ public sealed class TaskExampleSource : IExampleSource
         set => longest = Math.Clamp(value, minLength, maxLength);
     }
 
-    /// <summary>
-    /// The share of items drawn at <see cref="Longest"/> itself; the rest are uniform over the whole range. Weighting
-    /// the newest length speeds up learning it, while the shorter lengths keep being rehearsed.
-    /// </summary>
-    public double LongestShare
-    {
-        get => longestShare;
-        set => longestShare = Math.Clamp(value, 0, 1);
-    }
-
     public TrainingExample Next(SeededRandom random)
     {
         var item = NextItem(random);
@@ -53,8 +42,7 @@ public sealed class TaskExampleSource : IExampleSource
         var adapter = new SeededSystemRandom(random);
         while (true)
         {
-            var length = longestShare > 0 && random.NextDouble() < longestShare ? longest : random.NextInt(minLength, longest);
-            var item = task.Generate(adapter, length);
+            var item = task.Generate(adapter, random.NextInt(minLength, longest));
             if (!TaskPartition.IsProtected(item)) return item;
         }
     }

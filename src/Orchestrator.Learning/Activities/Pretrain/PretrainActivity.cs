@@ -88,7 +88,6 @@ public sealed class PretrainActivity(LearningServices services)
         var curriculum = new LengthCurriculum(task, tokenizer, options.RampFrom, options.MaxLength, options.RampAccuracy, probeItems: 128);
         if (training.Resumed) curriculum.Restore(training.Session.Model);
         data.Longest = curriculum.Longest;
-        data.LongestShare = curriculum.IsComplete ? 0 : options.RampFocus;
         Training.TrainingOutcome? total = null;
         while (training.Session.Step < options.Steps)
         {
@@ -98,8 +97,7 @@ public sealed class PretrainActivity(LearningServices services)
             if (!curriculum.IsComplete && curriculum.TryAdvance(training.Session.Model, out var accuracy))
             {
                 data.Longest = curriculum.Longest;
-                data.LongestShare = curriculum.IsComplete ? 0 : options.RampFocus;
-                context.Log($"curriculum: length {curriculum.Longest - 1} at {accuracy:0.00} exact match after {training.Session.Step} steps; now lengths up to {curriculum.Longest}");
+                        context.Log($"curriculum: length {curriculum.Longest - 1} at {accuracy:0.00} exact match after {training.Session.Step} steps; now lengths up to {curriculum.Longest}");
             }
         }
         return total!;

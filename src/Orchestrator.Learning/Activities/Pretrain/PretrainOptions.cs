@@ -35,9 +35,6 @@ public sealed class PretrainOptions : TrainingInputs
     [Input("length curriculum: greedy exact match on the longest length that counts as learned")]
     public double RampAccuracy { get; set; } = 0.9;
 
-    [Input("length curriculum: share of items drawn at the longest length while it is being learned (the rest uniform over all lengths)")]
-    public double RampFocus { get; set; }
-
     [Input("transformer blocks")]
     public int Layers { get; set; } = 4;
 
@@ -94,7 +91,6 @@ public sealed class PretrainOptionsValidator : TrainingInputsValidator<PretrainO
         RuleFor(o => o.MaxLength).GreaterThanOrEqualTo(o => o.MinLength).WithMessage("maxLength must be at least minLength");
         RuleFor(o => o.RampFrom).GreaterThanOrEqualTo(0).WithMessage("rampFrom must be 0 (no curriculum) or a length");
         RuleFor(o => o.RampEvery).GreaterThanOrEqualTo(1).WithMessage("rampEvery must be at least 1 step");
-        RuleFor(o => o.RampFocus).InclusiveBetween(0, 1).WithMessage("rampFocus must be between 0 and 1");
         RuleFor(o => o.RampAccuracy).Must(a => a is > 0 and <= 1).WithMessage("rampAccuracy must be above 0 and at most 1");
         RuleFor(o => o.Layers).InclusiveBetween(1, 64).WithMessage("layers must be between 1 and 64");
         RuleFor(o => o.Width).InclusiveBetween(8, 4096).WithMessage("width must be between 8 and 4096");
