@@ -26,13 +26,26 @@ public sealed class DatasetActivity(LoopServices services)
 
         var replayShare = fresh.Count == 0 ? (replay.Count == 0 ? 0 : 1) : replay.Count == 0 ? 0 : options.Replay;
         var records = fresh.Select(r => r with { Weight = (1 - replayShare) / fresh.Count })
-            .Concat(replay.Select(r => r with { Fresh = false, Weight = replayShare / replay.Count }))
+            .Concat(ReplayWeights(replay, replayShare, options.Balance))
             .ToList();
         if (records.Count == 0) return Failed("empty-dataset", "nothing to train on: no attempts were kept and there is no earlier data to replay");
 
         var hash = await JsonLinesArtifact.WriteAsync(services.Artifacts, records, cancellationToken);
         context.Log($"dataset: {fresh.Count} fresh, {replay.Count} replay, replay share {replayShare:0.##}");
         return Done(new DatasetOutput { Dataset = hash, Fresh = fresh.Count, ReplayItems = replay.Count, ReplayShare = replayShare, Duplicates = duplicates });
+    }
+
+    /// <summary>
+    /// Replay items weighted to share <paramref name="share"/> of draws: equally per item, or equally per length
+    /// and then per item within a length. Length balance matters when one length has few distinct problems
+    /// (there are only 100 one-digit sums): by item count it would be rehearsed ever more rarely as longer data
+    /// accumulates, and a model can forget it while it learns longer ones.
+    /// </summary>
+    private static IEnumerable<TrainingRecord> ReplayWeights(List<TrainingRecord> replay, double share, string balance)
+    {
+        if (balance != "lengths") return replay.Select(r => r with { Fresh = false, Weight = share / replay.Count });
+        var perLength = replay.CountBy(r => r.Length).ToDictionary();
+        return replay.Select(r => r with { Fresh = false, Weight = share / perLength.Count / perLength[r.Length] });
     }
 
     /// <summary>A seeded random subset (partial Fisher–Yates), in the original order.</summary>

@@ -14,6 +14,9 @@ public sealed class DatasetOptions
     [Input("share of training draws that replay earlier data, 0 to 1")]
     public double Replay { get; set; } = 0.5;
 
+    [Input("how replay draws are spread: 'items' (every earlier item alike) or 'lengths' (every length alike, so the few short problems are rehearsed as often as the many long ones)")]
+    public string Balance { get; set; } = "items";
+
     [Input("most earlier items to keep for replay (a random subset beyond that)")]
     public int MaxReplay { get; set; } = 50_000;
 }
@@ -43,6 +46,7 @@ public sealed class DatasetOptionsValidator : AbstractValidator<DatasetOptions>
         RuleFor(o => o.Kept).Must(ArtifactReference.IsHash).WithMessage(ArtifactReference.Expectation("kept"));
         RuleFor(o => o.Previous).Must(p => p.Length == 0 || ArtifactReference.IsHash(p)).WithMessage(ArtifactReference.Expectation("previous") + ", or empty");
         RuleFor(o => o.Replay).InclusiveBetween(0, 1).WithMessage("replay must be between 0 and 1 (a share of training draws)");
+        RuleFor(o => o.Balance).Must(b => b is "items" or "lengths").WithMessage("balance must be 'items' or 'lengths'");
         RuleFor(o => o.MaxReplay).GreaterThanOrEqualTo(0).WithMessage("maxReplay must be 0 or more");
     }
 }

@@ -20,7 +20,8 @@ public sealed class ProposeActivity(LearningServices services)
     {
         var task = services.Loop.Task(options.Task);
         var clock = Stopwatch.StartNew();
-        var lengths = Enumerable.Range(options.From, options.Span).ToList();
+        var first = Math.Max(task.MinLength, options.From - options.Review);
+        var lengths = Enumerable.Range(first, options.From - first + options.Span).ToList();
         var problems = new List<TaskItem>();
         foreach (var length in lengths)
             problems.AddRange(TaskSampler.Training(task, length, options.Problems, context.Random));

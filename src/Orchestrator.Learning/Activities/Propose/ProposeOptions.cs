@@ -19,6 +19,9 @@ public sealed class ProposeOptions
     [Input("how many lengths from 'from' on (the curriculum step)")]
     public int Span { get; set; } = 2;
 
+    [Input("also propose on this many lengths just below 'from' (already mastered): the model's right answers there consolidate them, which is what lets it take the next length")]
+    public int Review { get; set; }
+
     [Input("problems per length")]
     public int Problems { get; set; } = 1024;
 
@@ -73,6 +76,7 @@ public sealed class ProposeOptionsValidator : AbstractValidator<ProposeOptions>
         RuleFor(o => o.Task).Must(services.Tasks.Names.Contains).WithMessage(o => services.UnknownTask(o.Task));
         RuleFor(o => o.From).InclusiveBetween(1, 10_000).WithMessage("from must be a length between 1 and 10,000");
         RuleFor(o => o.Span).InclusiveBetween(1, 64).WithMessage("span must be between 1 and 64 lengths");
+        RuleFor(o => o.Review).InclusiveBetween(0, 64).WithMessage("review must be between 0 and 64 lengths");
         RuleFor(o => o.Problems).InclusiveBetween(1, 1_000_000).WithMessage("problems must be between 1 and 1,000,000 per length");
         RuleFor(o => o.Samples).InclusiveBetween(0, 256).WithMessage("samples must be between 0 and 256");
         RuleFor(o => o).Must(o => o.Greedy || o.Samples > 0).WithName("samples").WithMessage("samples is 0 and greedy is off: that proposes nothing; set samples: 1 or more");
