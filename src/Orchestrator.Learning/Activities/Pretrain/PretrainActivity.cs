@@ -97,7 +97,7 @@ public sealed class PretrainActivity(LearningServices services)
             if (!curriculum.IsComplete && curriculum.TryAdvance(training.Session.Model, out var accuracy))
             {
                 data.Longest = curriculum.Longest;
-                        context.Log($"curriculum: length {curriculum.Longest - 1} at {accuracy:0.00} exact match after {training.Session.Step} steps; now lengths up to {curriculum.Longest}");
+                context.Log($"curriculum: length {curriculum.Longest - 1} at {accuracy:0.00} exact match after {training.Session.Step} steps; now lengths up to {curriculum.Longest}");
             }
         }
         return total!;
