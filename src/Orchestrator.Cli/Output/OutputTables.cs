@@ -21,9 +21,18 @@ public static class OutputTables
             var table = new Table { Title = new TableTitle(name) }.AddColumns(columns.Select(c => new TableColumn(c).RightAligned()).ToArray());
             foreach (var row in rows.Cast<JsonObject>())
                 table.AddRow(columns.Select(c => Markup.Escape(Format(row[c]))).ToArray());
-            if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
-            AnsiConsole.Write(table);
+            Write(table);
         }
+    }
+
+    /// <summary>
+    /// Writes a table; when output goes to a file or pipe, wide enough that no cell wraps (the default 80 columns
+    /// would split numbers across lines, which neither a reader nor a script can use).
+    /// </summary>
+    public static void Write(Table table)
+    {
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 160);
+        AnsiConsole.Write(table);
     }
 
     private static string Format(JsonNode? value) => value switch

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Cli.Output;
 using Spectre.Console;
 
 namespace Orchestrator.Cli.Commands.Bench;
@@ -29,7 +30,7 @@ public static class ThroughputCommand
                 table.AddRow($"{width}", $"{parse.GetValue(layers)}", $"{r.Parameters:N0}", $"1-{maxDigits}", $"{parse.GetValue(batch)}", $"{bucketCount}",
                     $"{r.MillisecondsPerStep:0.0}", $"{r.TokensPerSecond:N0}", $"{r.ModelGflops:0.00}", $"{r.ModelGflops / r.MatmulGflops:P1}");
             }
-            AnsiConsole.Write(table);
+            OutputTables.Write(table);
             return 0;
         });
         return command;

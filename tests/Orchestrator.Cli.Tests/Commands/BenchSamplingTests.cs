@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using Orchestrator.Cli.Tests.Support;
+
+namespace Orchestrator.Cli.Tests.Commands;
+
+/// <summary><c>bench sampling</c> on a tiny shape: one row per configuration, with a measured rate.</summary>
+public sealed class BenchSamplingTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    [Fact]
+    public async Task Prints_one_row_per_width_length_and_temperature_with_a_positive_rate()
+    {
+        var result = await CliProcess.RunAsync(_temp.Path, "bench", "sampling", "--width", "16", "--digits", "2", "5",
+            "--temperature", "0", "0.8", "--prompts", "24", "--batch", "8", "--repeats", "1");
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        // Rows: width | params | digits | prompts | batch | temperature | decode steps | ms/step | tokens/s | s per 1,000.
+        var rows = result.Stdout.Split('\n').Where(line => Regex.IsMatch(line, @"^│ 16 ")).ToList();
+        Assert.Equal(4, rows.Count);
+        foreach (var row in rows)
+        {
+            var cells = row.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal("24", cells[3]);
+            Assert.Equal("8", cells[4]);
+            // 24 prompts in batches of 8: 3 batches, each of 1 to digits + 2 steps.
+            Assert.InRange(int.Parse(cells[6]), 3, 3 * (int.Parse(cells[2]) + 2));
+            Assert.True(double.Parse(cells[8].Replace(",", "")) > 0, row);
+        }
+
+        Assert.Contains(rows, row => row.Contains("│ 5 ") && row.Contains("│ 0.8 "));
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
