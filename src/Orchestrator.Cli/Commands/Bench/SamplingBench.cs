@@ -35,7 +35,7 @@ internal static class SamplingBench
         var config = new TransformerConfig(tokenizer.VocabularySize, layers, width, 4, width * 4);
         using var model = TorchSeeding.Create(1, () => new DecoderTransformer(config));
         var random = new SeededRandom(1);
-        var encoded = Enumerable.Range(0, prompts).Select(_ => tokenizer.EncodePrompt(ReversedAddition.Prompt(Digits(random, digits), Digits(random, digits)))).ToList();
+        var encoded = Enumerable.Range(0, prompts).Select(_ => tokenizer.EncodePrompt(ReversedAddition.Prompt(ReversedAddition.RandomOperand(random, digits), ReversedAddition.RandomOperand(random, digits)))).ToList();
 
         var options = new SamplingOptions(digits + 2, temperature, batch);
         var sampler = new Sampler(model);
@@ -51,7 +51,4 @@ internal static class SamplingBench
         var decodeSteps = steps.Chunk(batch).Sum(chunk => chunk.Max());
         return new Result(model.ParameterCount, prompts, batch, decodeSteps, steps.Sum(), seconds);
     }
-
-    private static string Digits(SeededRandom random, int count) =>
-        string.Concat(Enumerable.Range(0, count).Select(i => (char)('0' + (i == 0 ? 1 + random.NextInt(9) : random.NextInt(10)))));
 }
