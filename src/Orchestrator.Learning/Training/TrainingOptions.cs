@@ -15,6 +15,12 @@ public sealed record TrainingOptions
     /// </summary>
     public int LengthBuckets { get; init; } = 4;
 
+    /// <summary>
+    /// CPU threads computing a step's micro-batches side by side, each single-threaded; 0 = one per core (at most one
+    /// per bucket). Gradients are summed in a fixed order, so a run repeats exactly for a given number of workers.
+    /// </summary>
+    public int Workers { get; init; }
+
     /// <summary>Peak learning rate.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
@@ -62,6 +68,7 @@ public sealed record TrainingOptions
         Check(TotalSteps > 0, nameof(TotalSteps), "must be positive");
         Check(BatchSize > 0, nameof(BatchSize), "must be positive");
         Check(LengthBuckets > 0 && LengthBuckets <= BatchSize, nameof(LengthBuckets), "must be between 1 and BatchSize");
+        Check(Workers >= 0, nameof(Workers), "must not be negative (0 = one per core)");
         Check(LearningRate > 0 && double.IsFinite(LearningRate), nameof(LearningRate), "must be a positive number");
         Check(WarmupSteps >= 0 && DecaySteps >= 0 && WarmupSteps + DecaySteps <= TotalSteps, nameof(WarmupSteps), "and DecaySteps must be non-negative and fit in TotalSteps");
         Check(FinalLearningRateFactor is >= 0 and <= 1, nameof(FinalLearningRateFactor), "must be between 0 and 1");

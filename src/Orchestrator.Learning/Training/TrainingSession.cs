@@ -17,6 +17,7 @@ public sealed class TrainingSession : IDisposable
 {
     private readonly AdamW optimizer;
     private readonly SeededRandom random;
+    private readonly IList<Tensor> parameters;
 
     private TrainingSession(DecoderTransformer model, TrainingOptions options, string alphabet, int step, SeededRandom random)
     {
@@ -25,6 +26,7 @@ public sealed class TrainingSession : IDisposable
         Alphabet = alphabet;
         Step = step;
         this.random = random;
+        parameters = [.. model.parameters()];
         optimizer = torch.optim.AdamW(model.parameters(), options.LearningRate, options.Beta1, options.Beta2, 1e-8, options.WeightDecay);
     }
 
@@ -36,6 +38,9 @@ public sealed class TrainingSession : IDisposable
 
     /// <summary>The tokenizer alphabet the model's ids mean, recorded in checkpoints.</summary>
     public string Alphabet { get; }
+
+    /// <summary>Threads that compute each step's micro-batches side by side (see <see cref="TrainingOptions.Workers"/>).</summary>
+    public int Workers => GradientWorkers.Count(Options, Model.parameters().First().device, Options.LengthBuckets);
 
     /// <summary>Optimizer steps taken.</summary>
     public int Step { get; private set; }
@@ -109,6 +114,8 @@ public sealed class TrainingSession : IDisposable
         var vocabulary = Model.Config.VocabularySize;
         var device = Model.parameters().First().device;
         Model.train();
+        var workers = Workers;
+        using var intraOp = workers > 1 ? IntraOpThreads.Limit(1) : null;
 
         var total = Stopwatch.StartNew();
         var window = Stopwatch.StartNew();
@@ -134,7 +141,7 @@ public sealed class TrainingSession : IDisposable
             }
 
             var rate = schedule.RateAt(Step);
-            var (loss, tokens) = TakeStep(examples, rate, vocabulary, device);
+            var (loss, tokens) = TakeStep(examples, rate, workers, vocabulary, device);
             Step++;
             if (double.IsNaN(firstLoss))
             {
@@ -162,9 +169,10 @@ public sealed class TrainingSession : IDisposable
     /// <summary>
     /// One optimizer step on <paramref name="examples"/>. The batch is sorted by length and cut into
     /// <see cref="TrainingOptions.LengthBuckets"/> micro-batches whose summed losses are divided by the batch's answer
-    /// tokens: the same gradient as one padded batch, without computing on most of the padding.
+    /// tokens: the same gradient as one padded batch, without computing on most of the padding. With more than one
+    /// worker the micro-batches are shared out to <see cref="GradientWorkers"/>.
     /// </summary>
-    private (float Loss, long Tokens) TakeStep(TrainingExample[] examples, double rate, int vocabulary, Device device)
+    private (float Loss, long Tokens) TakeStep(TrainingExample[] examples, double rate, int workers, int vocabulary, Device device)
     {
         foreach (var group in optimizer.ParamGroups)
         {
@@ -174,19 +182,31 @@ public sealed class TrainingSession : IDisposable
         var sorted = examples.OrderBy(example => example.Length).ToArray();
         var answerTokens = (double)examples.Sum(example => example.Answer.Length);
         var bucketSize = (sorted.Length + Options.LengthBuckets - 1) / Options.LengthBuckets;
+        var buckets = sorted.Chunk(bucketSize).ToArray();
         optimizer.zero_grad();
         double loss = 0;
         long tokens = 0;
-        foreach (var bucket in sorted.Chunk(bucketSize))
+        if (Math.Min(workers, buckets.Length) > 1)
         {
-            using var scope = torch.NewDisposeScope();
-            using var batch = TrainingBatch.Create(bucket, device);
-            var logits = Model.call(batch.Inputs);
-            var bucketLoss = nn.functional.cross_entropy(
-                logits.view(-1, vocabulary), batch.Targets.view(-1), ignore_index: TrainingBatch.IgnoredTarget, reduction: nn.Reduction.Sum) / answerTokens;
-            bucketLoss.backward();
-            loss += bucketLoss.item<float>();
-            tokens += batch.Tokens;
+            var result = GradientWorkers.Compute(GradientWorkers.Deal(buckets, Math.Min(workers, buckets.Length)), parameters, BucketLoss);
+            for (var i = 0; i < parameters.Count; i++)
+            {
+                parameters[i].grad = result.Gradients[i];
+                result.Gradients[i].Dispose(); // the parameter keeps its own reference
+            }
+
+            (loss, tokens) = (result.Loss, result.Tokens);
+        }
+        else
+        {
+            foreach (var bucket in buckets)
+            {
+                using var scope = torch.NewDisposeScope();
+                var (bucketLoss, bucketTokens) = BucketLoss(bucket);
+                bucketLoss.backward();
+                loss += bucketLoss.item<float>();
+                tokens += bucketTokens;
+            }
         }
 
         if (Options.GradientClipNorm > 0)
@@ -200,6 +220,15 @@ public sealed class TrainingSession : IDisposable
         }
 
         return ((float)loss, tokens);
+
+        (Tensor Loss, long Tokens) BucketLoss(TrainingExample[] bucket)
+        {
+            using var batch = TrainingBatch.Create(bucket, device);
+            var logits = Model.call(batch.Inputs);
+            var bucketLoss = nn.functional.cross_entropy(
+                logits.view(-1, vocabulary), batch.Targets.view(-1), ignore_index: TrainingBatch.IgnoredTarget, reduction: nn.Reduction.Sum) / answerTokens;
+            return (bucketLoss, batch.Tokens);
+        }
     }
 
     /// <summary>Writes everything needed to resume this run at its current step.</summary>

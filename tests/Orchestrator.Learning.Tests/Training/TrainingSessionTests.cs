@@ -159,6 +159,68 @@ public sealed class TrainingSessionTests(ITestOutputHelper output) : IDisposable
         Assert.All(padded.Weights.Zip(bucketed.Weights), pair => Assert.True(Math.Abs(pair.First - pair.Second) < 1e-3, $"{pair.First} vs {pair.Second}"));
     }
 
+    [Fact]
+    public void Two_workers_take_the_same_step_as_one_and_leave_the_thread_count_as_it_was()
+    {
+        var tokenizer = CharTokenizer.Arithmetic;
+        var threadsBefore = torch.get_num_threads();
+        (double Loss, float[] Weights, int Workers) Run(int workers)
+        {
+            var options = TinyModels.QuickOptions(seed: 61, steps: 5) with { LengthBuckets = 4, Workers = workers };
+            using var session = TrainingSession.Start(TinyModels.Config(), options, torch.CPU, tokenizer.Alphabet);
+            var outcome = session.Train(new AdditionExampleSource(tokenizer, 1, 4));
+            return (outcome.FirstLoss, TinyModels.Weights(session.Model), session.Workers);
+        }
+
+        var one = Run(1);
+        var two = Run(2);
+
+        Assert.Equal((1, 2), (one.Workers, two.Workers));
+        Assert.Equal(threadsBefore, torch.get_num_threads());
+        // Equal up to float summation order (see the bucket test above for the tolerance).
+        Assert.Equal(one.Loss, two.Loss, 5);
+        Assert.All(one.Weights.Zip(two.Weights), pair => Assert.True(Math.Abs(pair.First - pair.Second) < 1e-3, $"{pair.First} vs {pair.Second}"));
+    }
+
+    [Fact]
+    public void Workers_sum_their_gradients_in_a_fixed_order_so_a_run_repeats_exactly()
+    {
+        var tokenizer = CharTokenizer.Arithmetic;
+        float[] Run()
+        {
+            var options = TinyModels.QuickOptions(seed: 71, steps: 8) with { LengthBuckets = 6, Workers = 3 };
+            using var session = TrainingSession.Start(TinyModels.Config(), options, torch.CPU, tokenizer.Alphabet);
+            session.Train(new AdditionExampleSource(tokenizer, 1, 4));
+            return TinyModels.Weights(session.Model);
+        }
+
+        Assert.Equal(Run(), Run());
+    }
+
+    [Fact]
+    public void More_workers_than_buckets_use_one_per_bucket()
+    {
+        var options = TinyModels.QuickOptions(seed: 1, steps: 1) with { LengthBuckets = 2, Workers = 8 };
+        Assert.Equal(2, GradientWorkers.Count(options, torch.CPU, options.LengthBuckets));
+        Assert.Equal(1, GradientWorkers.Count(options with { LengthBuckets = 1 }, torch.CPU, 1));
+    }
+
+    [Fact]
+    public void Buckets_are_dealt_in_snake_order_so_short_and_long_ones_are_shared()
+    {
+        var buckets = Enumerable.Range(0, 6).Select(i => new[] { new TrainingExample([i], [i]) }).ToArray();
+        var shares = GradientWorkers.Deal(buckets, 2);
+        Assert.Equal([[0, 3, 4], [1, 2, 5]], shares.Select(share => share.Select(bucket => bucket[0].Prompt[0]).ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void A_negative_worker_count_is_refused_before_training()
+    {
+        var options = TinyModels.QuickOptions(seed: 1, steps: 1) with { Workers = -1 };
+        var error = Assert.Throws<ArgumentException>(() => TrainingSession.Start(TinyModels.Config(), options, torch.CPU, CharTokenizer.Arithmetic.Alphabet));
+        Assert.Contains("Workers", error.Message);
+    }
+
     /// <summary>Redraws any example whose prompt is held out.</summary>
     private sealed class ExcludingSource(IExampleSource inner, HashSet<string> excludedPrompts, CharTokenizer tokenizer) : IExampleSource
     {

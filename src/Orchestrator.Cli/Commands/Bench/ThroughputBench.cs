@@ -12,7 +12,7 @@ namespace Orchestrator.Cli.Commands.Bench;
 /// </summary>
 internal static class ThroughputBench
 {
-    public sealed record Result(long Parameters, double TokensPerSecond, double MatmulGflops, double ModelGflops, double MillisecondsPerStep);
+    public sealed record Result(long Parameters, int Workers, double TokensPerSecond, double MatmulGflops, double ModelGflops, double MillisecondsPerStep);
 
     public static double MatmulGflops(int size = 1024, int repeats = 20)
     {
@@ -25,11 +25,11 @@ internal static class ThroughputBench
         return 2.0 * size * size * size * repeats / clock.Elapsed.TotalSeconds / 1e9;
     }
 
-    public static Result Training(int width, int layers, int batch, int buckets, int minDigits, int maxDigits, int steps, double matmulGflops)
+    public static Result Training(int width, int layers, int batch, int buckets, int workers, int minDigits, int maxDigits, int steps, double matmulGflops)
     {
         var tokenizer = CharTokenizer.Arithmetic;
         var config = new TransformerConfig(tokenizer.VocabularySize, layers, width, 4, width * 4);
-        var options = new TrainingOptions { TotalSteps = steps + 10, BatchSize = batch, LengthBuckets = buckets, WarmupSteps = 0, DecaySteps = 0, ProgressEvery = 1000 };
+        var options = new TrainingOptions { TotalSteps = steps + 10, BatchSize = batch, LengthBuckets = buckets, Workers = workers, WarmupSteps = 0, DecaySteps = 0, ProgressEvery = 1000 };
         using var session = TrainingSession.Start(config, options, torch.CPU, tokenizer.Alphabet);
         var source = new AdditionExampleSource(tokenizer, minDigits, maxDigits);
         session.Train(source, stopAtStep: 10); // warm up allocator and kernels
@@ -39,6 +39,6 @@ internal static class ThroughputBench
         var parameters = session.Model.parameters().Sum(p => p.numel());
         // Forward and backward cost about 6 FLOPs per parameter per token (attention adds a little more; ignored).
         var modelGflops = 6.0 * parameters * outcome.TokensPerSecond / 1e9;
-        return new Result(parameters, outcome.TokensPerSecond, matmulGflops, modelGflops, seconds * 1000 / steps);
+        return new Result(parameters, session.Workers, outcome.TokensPerSecond, matmulGflops, modelGflops, seconds * 1000 / steps);
     }
 }
