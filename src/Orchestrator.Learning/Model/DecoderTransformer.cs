@@ -57,11 +57,12 @@ public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
         var x = token_embedding.call(tokens);
         if (position_embedding is not null)
         {
-            x = x + position_embedding.call(torch.arange(past, past + time, dtype: ScalarType.Int64, device: tokens.device));
+            using Scalar first = past, end = past + time;
+            x = x.add(position_embedding.call(torch.arange(first, end, dtype: ScalarType.Int64, device: tokens.device)), KeptScalars.One);
         }
         else if (Config.Positions == PositionalEncoding.Sinusoidal)
         {
-            x = x + Sinusoids(past, time, Config.Width, tokens.device);
+            x = x.add(Sinusoids(past, time, Config.Width, tokens.device), KeptScalars.One);
         }
 
         for (var layer = 0; layer < blocks.Count; layer++)
@@ -75,8 +76,10 @@ public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
     /// <summary>The classic fixed encoding: sin and cos of the position at geometrically spaced frequencies.</summary>
     private static Tensor Sinusoids(long start, long time, int width, Device device)
     {
-        var positions = torch.arange(start, start + time, dtype: ScalarType.Float32, device: device).unsqueeze(1);
-        var frequencies = torch.exp(torch.arange(0, width, 2, dtype: ScalarType.Float32, device: device) * (-Math.Log(10000.0) / width));
+        // Scalars held until the end (see KeptScalars).
+        using Scalar first = start, end = start + time, zero = 0, last = width, two = 2, rate = -Math.Log(10000.0) / width;
+        var positions = torch.arange(first, end, dtype: ScalarType.Float32, device: device).unsqueeze(1);
+        var frequencies = torch.exp(torch.arange(zero, last, two, dtype: ScalarType.Float32, device: device).mul(rate));
         var angles = positions * frequencies;
         var encoding = torch.zeros(time, width, device: device);
         encoding[.., TensorIndex.Slice(0, null, 2)] = angles.sin();

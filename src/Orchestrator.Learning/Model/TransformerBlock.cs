@@ -33,7 +33,8 @@ public sealed class TransformerBlock : nn.Module<Tensor, Tensor>
     /// <summary>The block over <paramref name="input"/>, using and extending <paramref name="cache"/> for this <paramref name="layer"/>.</summary>
     public Tensor Forward(Tensor input, KvCache? cache, int layer)
     {
-        var x = input + attention.Forward(attention_norm.call(input), cache, layer);
-        return x + mlp_out.call(nn.functional.gelu(mlp_in.call(mlp_norm.call(x))));
+        // Explicit alphas instead of operator +: see KeptScalars.
+        var x = input.add(attention.Forward(attention_norm.call(input), cache, layer), KeptScalars.One);
+        return x.add(mlp_out.call(nn.functional.gelu(mlp_in.call(mlp_norm.call(x)))), KeptScalars.One);
     }
 }

@@ -135,7 +135,8 @@ public sealed class Sampler(DecoderTransformer model)
             return logits.argmax(-1).cpu().data<long>().ToArray();
         }
 
-        var probabilities = (logits.to(ScalarType.Float64) / temperature).softmax(-1).cpu();
+        using Scalar divisor = temperature; // held for the call (see KeptScalars)
+        var probabilities = logits.to(ScalarType.Float64).div(divisor).softmax(-1).cpu();
         var (rows, vocabulary) = ((int)probabilities.shape[0], (int)probabilities.shape[1]);
         var values = probabilities.data<double>().ToArray();
         var chosen = new long[rows];

@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Orchestrator.Learning.Model;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -73,7 +74,7 @@ internal static class GradientWorkers
         {
             for (var i = 0; i < total.Gradients.Length; i++)
             {
-                total.Gradients[i].add_(other!.Gradients[i]);
+                total.Gradients[i].add_(other!.Gradients[i], KeptScalars.One);
                 other.Gradients[i].Dispose();
             }
         }
@@ -112,7 +113,7 @@ internal static class GradientWorkers
             }
             else
             {
-                for (var i = 0; i < sum.Length; i++) sum[i].add_(gradients[i]);
+                for (var i = 0; i < sum.Length; i++) sum[i].add_(gradients[i], KeptScalars.One);
             }
         }
 

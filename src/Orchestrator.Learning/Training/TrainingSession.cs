@@ -221,14 +221,21 @@ public sealed class TrainingSession : IDisposable
 
         return ((float)loss, tokens);
 
-        (Tensor Loss, long Tokens) BucketLoss(TrainingExample[] bucket)
-        {
-            using var batch = TrainingBatch.Create(bucket, device);
-            var logits = Model.call(batch.Inputs);
-            var bucketLoss = nn.functional.cross_entropy(
-                logits.view(-1, vocabulary), batch.Targets.view(-1), ignore_index: TrainingBatch.IgnoredTarget, reduction: nn.Reduction.Sum) / answerTokens;
-            return (bucketLoss, batch.Tokens);
-        }
+        (Tensor Loss, long Tokens) BucketLoss(TrainingExample[] bucket) => MicroBatchLoss(Model, bucket, answerTokens, device);
+    }
+
+    /// <summary>
+    /// The summed cross-entropy of <paramref name="bucket"/>'s answer tokens divided by <paramref name="answerTokens"/>
+    /// (the whole step's), and the bucket's real tokens. Safe to call from several threads at once.
+    /// </summary>
+    internal static (Tensor Loss, long Tokens) MicroBatchLoss(DecoderTransformer model, TrainingExample[] bucket, double answerTokens, Device device)
+    {
+        using var batch = TrainingBatch.Create(bucket, device);
+        using Scalar divisor = answerTokens; // held for the call (see KeptScalars)
+        var logits = model.call(batch.Inputs);
+        var loss = nn.functional.cross_entropy(
+            logits.view(-1, model.Config.VocabularySize), batch.Targets.view(-1), ignore_index: TrainingBatch.IgnoredTarget, reduction: nn.Reduction.Sum).div(divisor);
+        return (loss, batch.Tokens);
     }
 
     /// <summary>Writes everything needed to resume this run at its current step.</summary>

@@ -198,6 +198,45 @@ public sealed class TrainingSessionTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Workers_survive_garbage_collections_while_they_compute()
+    {
+        // A Torch call whose managed arguments (e.g. a Scalar) are no longer referenced can have them finalized by a
+        // collection another thread starts mid-call. Collect continuously while two workers compute to expose any.
+        var tokenizer = CharTokenizer.Arithmetic;
+        var source = new AdditionExampleSource(tokenizer, 1, 4);
+        var random = new SeededRandom(91);
+        using var model = TorchSeeding.Create(91, () => new DecoderTransformer(TinyModels.Config()));
+        IList<torch.Tensor> parameters = [.. model.parameters()];
+        using var stop = new CancellationTokenSource();
+        var collector = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+        });
+
+        var finite = 0;
+        using (IntraOpThreads.Limit(1))
+        {
+            for (var step = 0; step < 300; step++)
+            {
+                var examples = Enumerable.Range(0, 32).Select(_ => source.Next(random)).OrderBy(e => e.Length).ToArray();
+                var answerTokens = (double)examples.Sum(e => e.Answer.Length);
+                var shares = GradientWorkers.Deal(examples.Chunk(8).ToArray(), 2);
+                var result = GradientWorkers.Compute(shares, parameters, bucket => TrainingSession.MicroBatchLoss(model, bucket, answerTokens, torch.CPU));
+                finite += double.IsFinite(result.Loss) && result.Gradients.All(g => g.isfinite().all().item<bool>()) ? 1 : 0;
+                foreach (var gradient in result.Gradients) gradient.Dispose();
+            }
+        }
+
+        await stop.CancelAsync();
+        await collector;
+        Assert.Equal(300, finite);
+    }
+
+    [Fact]
     public void More_workers_than_buckets_use_one_per_bucket()
     {
         var options = TinyModels.QuickOptions(seed: 1, steps: 1) with { LengthBuckets = 2, Workers = 8 };
