@@ -111,7 +111,6 @@ public sealed class TrainingSession : IDisposable
     {
         var end = Math.Min(stopAtStep ?? Options.TotalSteps, Options.TotalSteps);
         var schedule = Options.Schedule;
-        var vocabulary = Model.Config.VocabularySize;
         var device = Model.parameters().First().device;
         Model.train();
         var workers = Workers;
@@ -141,7 +140,7 @@ public sealed class TrainingSession : IDisposable
             }
 
             var rate = schedule.RateAt(Step);
-            var (loss, tokens) = TakeStep(examples, rate, workers, vocabulary, device);
+            var (loss, tokens) = TakeStep(examples, rate, workers, device);
             Step++;
             if (double.IsNaN(firstLoss))
             {
@@ -172,7 +171,7 @@ public sealed class TrainingSession : IDisposable
     /// tokens: the same gradient as one padded batch, without computing on most of the padding. With more than one
     /// worker the micro-batches are shared out to <see cref="GradientWorkers"/>.
     /// </summary>
-    private (float Loss, long Tokens) TakeStep(TrainingExample[] examples, double rate, int workers, int vocabulary, Device device)
+    private (float Loss, long Tokens) TakeStep(TrainingExample[] examples, double rate, int workers, Device device)
     {
         foreach (var group in optimizer.ParamGroups)
         {
