@@ -182,12 +182,13 @@ public sealed class TrainingSession : IDisposable
         var answerTokens = (double)examples.Sum(example => example.Answer.Length);
         var bucketSize = (sorted.Length + Options.LengthBuckets - 1) / Options.LengthBuckets;
         var buckets = sorted.Chunk(bucketSize).ToArray();
-        optimizer.zero_grad();
+        var active = Math.Min(workers, buckets.Length);
         double loss = 0;
         long tokens = 0;
-        if (Math.Min(workers, buckets.Length) > 1)
+        if (active > 1)
         {
-            var result = GradientWorkers.Compute(GradientWorkers.Deal(buckets, Math.Min(workers, buckets.Length)), parameters, BucketLoss);
+            // Each parameter's gradient is replaced by the workers' sum, so there is nothing to zero first.
+            var result = GradientWorkers.Compute(GradientWorkers.Deal(buckets, active), parameters, BucketLoss);
             for (var i = 0; i < parameters.Count; i++)
             {
                 parameters[i].grad = result.Gradients[i];
@@ -198,6 +199,7 @@ public sealed class TrainingSession : IDisposable
         }
         else
         {
+            optimizer.zero_grad();
             foreach (var bucket in buckets)
             {
                 using var scope = torch.NewDisposeScope();
