@@ -42,7 +42,8 @@ public static class ArmJournal
             // A promotion the avalanche guard rolled back leaves the champion, and its frontier, as before the round.
             var promoted = gate["passed"]!.GetValue<bool>() && !tripped;
             if (!tripped) frontier = gate["frontier"]!.GetValue<int>();
-            champion = Accuracy(promoted ? gate["candidateByLength"] : gate["championByLength"]);
+            // A gate that knew the champion's frontier scored it on the targets only: keep its earlier figures for the rest.
+            champion = promoted ? Accuracy(gate["candidateByLength"]) : Overlay(champion, Accuracy(gate["championByLength"]));
             points.Add(new RoundPoint(arm, run.Seed, round + 1, frontier, gate["candidateFrontier"]!.GetValue<int>(), promoted,
                 gate["pValue"]!.GetValue<double>(), kept, trainingSteps, seconds, champion, precision));
         }
@@ -51,6 +52,13 @@ public static class ArmJournal
 
     private static double Seconds(RunRecord run, StepRecord step, double baseSeconds) =>
         Math.Round(((step.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds + baseSeconds, 1);
+
+    private static IReadOnlyDictionary<int, double> Overlay(IReadOnlyDictionary<int, double> earlier, IReadOnlyDictionary<int, double> measured)
+    {
+        var merged = earlier.ToDictionary();
+        foreach (var (length, accuracy) in measured) merged[length] = accuracy;
+        return merged;
+    }
 
     private static IReadOnlyDictionary<int, double> Accuracy(JsonNode? byLength) =>
         byLength is JsonObject lengths ? lengths.ToDictionary(p => int.Parse(p.Key), p => p.Value!.GetValue<double>()) : new Dictionary<int, double>();

@@ -5,5 +5,8 @@ namespace Orchestrator.Core.Gate;
 /// <see cref="Mastery"/> and <see cref="Confidence"/>: a length is mastered when the Clopper–Pearson lower bound
 /// of exact-match accuracy at that confidence is at least <see cref="Mastery"/>. <see cref="MaxRegression"/>:
 /// how far below <see cref="Mastery"/> the candidate's lower bound may fall on a length the champion has mastered.
+/// The default, 0, keeps every such length mastered, so a promotion can never lower the frontier; any tolerance
+/// lets a winner on long targets that slips on one short length lower it, and a loop that proposes from the
+/// frontier then starts its curriculum again from there.
 /// </summary>
-public sealed record GateCriteria(double Alpha = 0.01, double MaxRegression = 0.02, double Mastery = 0.95, double Confidence = 0.95);
+public sealed record GateCriteria(double Alpha = 0.01, double MaxRegression = 0, double Mastery = 0.95, double Confidence = 0.95);

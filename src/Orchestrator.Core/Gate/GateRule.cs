@@ -30,10 +30,15 @@ public static class GateRule
     public static bool IsMastered(int correct, int items, GateCriteria criteria) =>
         items > 0 && ClopperPearson.Lower(correct, items, criteria.Confidence) >= criteria.Mastery;
 
-    public static GateVerdict Decide(IReadOnlyList<LengthScores> scores, IReadOnlyCollection<int> targets, GateCriteria criteria)
+    /// <summary>
+    /// Decides on paired <paramref name="scores"/> by length. <paramref name="knownChampionFrontier"/>: the champion's
+    /// frontier as an earlier gate measured it, or null to measure it from the scores; known, the champion need
+    /// only be scored on the <paramref name="targets"/>, since non-regression is a bound on the candidate alone.
+    /// </summary>
+    public static GateVerdict Decide(IReadOnlyList<LengthScores> scores, IReadOnlyCollection<int> targets, GateCriteria criteria, int? knownChampionFrontier = null)
     {
         var candidateFrontier = Frontier(scores.Select(s => (s.Length, s.CandidateCorrect, s.Items)), criteria);
-        var championFrontier = Frontier(scores.Select(s => (s.Length, s.ChampionCorrect, s.Items)), criteria);
+        var championFrontier = knownChampionFrontier ?? Frontier(scores.Select(s => (s.Length, s.ChampionCorrect, s.Items)), criteria);
 
         var (candidateOnly, championOnly) = (0, 0);
         foreach (var target in scores.Where(s => targets.Contains(s.Length)))
@@ -53,7 +58,7 @@ public static class GateRule
         var reason = (improved, regressions.Count) switch
         {
             (true, 0) => $"better on lengths {string.Join(",", targets.Order())}: {candidateOnly} vs {championOnly} discordant, p = {pValue:G3} <= {criteria.Alpha}; no regression up to length {championFrontier}",
-            (true, _) => $"better on the targets (p = {pValue:G3}) but regressed on mastered length(s) {string.Join(",", regressions)}",
+            (true, _) => $"better on the targets (p = {pValue:G3}) but regressed on mastered length(s) {string.Join(",", regressions)} (frontier {championFrontier} -> {candidateFrontier})",
             (false, 0) => $"not significantly better on lengths {string.Join(",", targets.Order())}: {candidateOnly} vs {championOnly} discordant, p = {pValue:G3} > {criteria.Alpha}",
             _ => $"not significantly better (p = {pValue:G3}) and regressed on length(s) {string.Join(",", regressions)}",
         };

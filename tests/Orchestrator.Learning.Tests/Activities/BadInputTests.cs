@@ -35,6 +35,19 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void A_negative_champion_frontier_is_refused_by_validation()
+    {
+        var problems = new ActivityHarness(new GateActivity(_store.Learning)).Check(new JsonObject
+        {
+            ["candidate"] = "adder@2", ["champion"] = "adder@1", ["task"] = "arithmetic/addition", ["targets"] = new JsonArray(3), ["championFrontier"] = -1,
+        });
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("championFrontier", problem.Input);
+        Assert.Contains("0 or more", problem.Message);
+    }
+
+    [Fact]
     public void A_task_no_plugin_provides_is_named_with_the_known_ones()
     {
         var problems = new ActivityHarness(new PretrainActivity(_store.Learning)).Check(new JsonObject { ["model"] = "adder", ["task"] = "arithmetic/division" });

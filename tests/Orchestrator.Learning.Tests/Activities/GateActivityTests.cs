@@ -64,5 +64,40 @@ public sealed class GateActivityTests : IDisposable
         Assert.True(gate["pValue"]!.GetValue<double>() <= 0.01);
     }
 
+    [Fact]
+    public async Task Given_the_champions_frontier_the_champion_is_scored_on_the_targets_only()
+    {
+        await LoopSteps.PretrainAsync(_store, "weak", steps: 10, maxLength: 2);
+        await LoopSteps.PretrainAsync(_store, "strong", steps: 600, maxLength: 2);
+        var inputs = Compare("strong@1", "weak@1");
+        inputs["targets"] = new JsonArray(2);
+        inputs["championFrontier"] = 0;
+
+        var gate = await LoopStore.RunAsync(new GateActivity(_store.Learning), inputs);
+
+        Assert.Equal(["002"], gate["championByLength"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(["001", "002"], gate["candidateByLength"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(0, gate["championFrontier"]!.GetValue<int>());
+        Assert.True(gate["candidateOnlyRight"]!.GetValue<int>() > gate["championOnlyRight"]!.GetValue<int>(), gate.ToJsonString());
+        Assert.Empty(gate["regressions"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task A_candidate_below_the_given_champion_frontier_is_refused_for_regression()
+    {
+        await LoopSteps.PretrainAsync(_store, "weak", steps: 10, maxLength: 2);
+        await LoopSteps.PretrainAsync(_store, "strong", steps: 600, maxLength: 2);
+        var inputs = Compare("weak@1", "strong@1");
+        inputs["targets"] = new JsonArray(2);
+        inputs["championFrontier"] = 2;
+
+        var gate = await LoopStore.RunAsync(new GateActivity(_store.Learning), inputs);
+
+        Assert.False(gate["passed"]!.GetValue<bool>());
+        Assert.Equal("regressed", gate["outcome"]!.GetValue<string>());
+        Assert.Equal([1, 2], gate["regressions"]!.AsArray().Select(n => n!.GetValue<int>()));
+        Assert.Equal(["002"], gate["championByLength"]!.AsObject().Select(p => p.Key));
+    }
+
     public void Dispose() => _store.Dispose();
 }

@@ -54,10 +54,11 @@ public sealed class GateActivity(LearningServices services)
             // Past the targets, probe only while the candidate keeps mastering every length so far.
             if (length > lastTarget && GateRule.Frontier(scores.Select(s => (s.Length, s.CandidateCorrect, s.Items)), criteria) != length - 1) break;
             scores.Add(ScoreLength(task, length, seed, options, candidate, champion, setHashes));
-            context.Progress(new StepProgress("gate", length, lastTarget) { Detail = $"length {length}: candidate {scores[^1].CandidateAccuracy:0.000}, champion {scores[^1].ChampionAccuracy:0.000}" });
+            var scored = scores[^1];
+            context.Progress(new StepProgress("gate", length, lastTarget) { Detail = $"length {length}: candidate {scored.CandidateAccuracy:0.000}" + (scored.ChampionScored ? $", champion {scored.ChampionAccuracy:0.000}" : "") });
         }
 
-        var verdict = GateRule.Decide(scores, options.Targets, criteria);
+        var verdict = GateRule.Decide(scores, options.Targets, criteria, options.ChampionFrontier);
         var spent = context.State[AlphaSpentKey] is JsonValue v && v.TryGetValue<double>(out var s) ? s : 0;
         // A version compared with itself is a measurement (e.g. the base model's frontier), not a decision: it spends no alpha.
         var measuring = candidate.Version.Reference == champion.Version.Reference;
@@ -71,7 +72,7 @@ public sealed class GateActivity(LearningServices services)
         if (passed && options.Recheck)
         {
             var fresh = options.Targets.Distinct().Order().Select(length => ScoreLength(task, length, recheckSeed, options, candidate, champion, setHashes)).ToList();
-            var recheck = GateRule.Decide(fresh, options.Targets, criteria);
+            var recheck = GateRule.Decide(fresh, options.Targets, criteria, options.ChampionFrontier);
             recheckP = recheck.PValue;
             if (recheck.PValue > options.Alpha)
             {
@@ -96,7 +97,7 @@ public sealed class GateActivity(LearningServices services)
             ChampionFrontier = verdict.ChampionFrontier,
             Frontier = passed ? verdict.CandidateFrontier : verdict.ChampionFrontier,
             CandidateByLength = ByLength(scores, s => s.CandidateAccuracy),
-            ChampionByLength = ByLength(scores, s => s.ChampionAccuracy),
+            ChampionByLength = ByLength(scores.Where(s => s.ChampionScored), s => s.ChampionAccuracy),
             Regressions = verdict.Regressions,
             Candidate = candidate.Version.Reference,
             Champion = champion.Version.Reference,
@@ -116,8 +117,10 @@ public sealed class GateActivity(LearningServices services)
         setHashes.Add(set.Hash);
         var candidateScores = HeldoutScoring.Score(candidate, task, set, options.Batch);
         // The same version on both sides (e.g. a no-op round) needs one pass, not two.
-        var championScores = champion.Version.Reference == candidate.Version.Reference ? candidateScores : HeldoutScoring.Score(champion, task, set, options.Batch);
-        return new LengthScores(length, candidateScores, championScores);
+        if (champion.Version.Reference == candidate.Version.Reference) return new LengthScores(length, candidateScores, candidateScores);
+        // With the champion's frontier known, only the targets need its answers (for the paired test).
+        if (options.ChampionFrontier is not null && !options.Targets.Contains(length)) return LengthScores.CandidateOnly(length, candidateScores);
+        return new LengthScores(length, candidateScores, HeldoutScoring.Score(champion, task, set, options.Batch));
     }
 
     private static SortedDictionary<string, double> ByLength(IEnumerable<LengthScores> scores, Func<LengthScores, double> accuracy) =>

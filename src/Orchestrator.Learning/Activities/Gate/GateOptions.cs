@@ -27,14 +27,17 @@ public sealed class GateOptions
     [Input("the most alpha this run may spend on gate decisions in all")]
     public double AlphaBudget { get; set; } = 0.2;
 
-    [Input("how far below mastery the candidate's lower bound may fall on a length the champion has mastered")]
-    public double MaxRegression { get; set; } = 0.02;
+    [Input("how far below mastery the candidate's lower bound may fall on a length the champion has mastered (0: none, so a promotion never lowers the frontier)")]
+    public double MaxRegression { get; set; }
 
     [Input("the Clopper-Pearson lower bound that makes a length mastered")]
     public double Mastery { get; set; } = 0.95;
 
     [Input("confidence of the Clopper-Pearson bounds")]
     public double Confidence { get; set; } = 0.95;
+
+    [Input("the champion's frontier as its own gate measured it; given, the champion is scored only on the targets (every length up to it must stay mastered by the candidate), about half the work; empty measures it here")]
+    public int? ChampionFrontier { get; set; }
 
     [Input("re-check a winner on a second fresh set of protected items before passing it")]
     public bool Recheck { get; set; } = true;
@@ -61,6 +64,7 @@ public sealed class GateOptionsValidator : AbstractValidator<GateOptions>
         RuleFor(o => o.MaxRegression).InclusiveBetween(0, 1).WithMessage("maxRegression must be between 0 and 1");
         RuleFor(o => o.Mastery).Must(m => m is > 0 and <= 1).WithMessage("mastery must be above 0 and at most 1");
         RuleFor(o => o.Confidence).Must(c => c is > 0.5 and < 1).WithMessage("confidence must be above 0.5 and below 1");
+        RuleFor(o => o.ChampionFrontier).GreaterThanOrEqualTo(0).WithMessage("championFrontier must be 0 or more (or left empty to measure it)");
         RuleFor(o => o.ScanBeyond).InclusiveBetween(0, 1000).WithMessage("scanBeyond must be between 0 and 1000");
         RuleFor(o => o.Batch).InclusiveBetween(1, 65_536).WithMessage("batch must be between 1 and 65,536");
     }
