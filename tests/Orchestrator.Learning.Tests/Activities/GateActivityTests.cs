@@ -67,13 +67,7 @@ public sealed class GateActivityTests : IDisposable
     [Fact]
     public async Task Given_the_champions_frontier_the_champion_is_scored_on_the_targets_only()
     {
-        await LoopSteps.PretrainAsync(_store, "weak", steps: 10, maxLength: 2);
-        await LoopSteps.PretrainAsync(_store, "strong", steps: 600, maxLength: 2);
-        var inputs = Compare("strong@1", "weak@1");
-        inputs["targets"] = new JsonArray(2);
-        inputs["championFrontier"] = 0;
-
-        var gate = await LoopStore.RunAsync(new GateActivity(_store.Learning), inputs);
+        var gate = await GateOnLength2Async("strong@1", "weak@1", championFrontier: 0);
 
         Assert.Equal(["002"], gate["championByLength"]!.AsObject().Select(p => p.Key));
         Assert.Equal(["001", "002"], gate["candidateByLength"]!.AsObject().Select(p => p.Key));
@@ -85,18 +79,23 @@ public sealed class GateActivityTests : IDisposable
     [Fact]
     public async Task A_candidate_below_the_given_champion_frontier_is_refused_for_regression()
     {
-        await LoopSteps.PretrainAsync(_store, "weak", steps: 10, maxLength: 2);
-        await LoopSteps.PretrainAsync(_store, "strong", steps: 600, maxLength: 2);
-        var inputs = Compare("weak@1", "strong@1");
-        inputs["targets"] = new JsonArray(2);
-        inputs["championFrontier"] = 2;
-
-        var gate = await LoopStore.RunAsync(new GateActivity(_store.Learning), inputs);
+        var gate = await GateOnLength2Async("weak@1", "strong@1", championFrontier: 2);
 
         Assert.False(gate["passed"]!.GetValue<bool>());
         Assert.Equal("regressed", gate["outcome"]!.GetValue<string>());
         Assert.Equal([1, 2], gate["regressions"]!.AsArray().Select(n => n!.GetValue<int>()));
         Assert.Equal(["002"], gate["championByLength"]!.AsObject().Select(p => p.Key));
+    }
+
+    /// <summary>A weak and a strong model of lengths 1-2, compared on target length 2 with the champion's frontier given.</summary>
+    private async Task<JsonObject> GateOnLength2Async(string candidate, string champion, int championFrontier)
+    {
+        await LoopSteps.PretrainAsync(_store, "weak", steps: 10, maxLength: 2);
+        await LoopSteps.PretrainAsync(_store, "strong", steps: 600, maxLength: 2);
+        var inputs = Compare(candidate, champion);
+        inputs["targets"] = new JsonArray(2);
+        inputs["championFrontier"] = championFrontier;
+        return await LoopStore.RunAsync(new GateActivity(_store.Learning), inputs);
     }
 
     public void Dispose() => _store.Dispose();
