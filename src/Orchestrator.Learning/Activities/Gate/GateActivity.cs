@@ -12,9 +12,10 @@ using Orchestrator.Learning.Loop;
 namespace Orchestrator.Learning.Activities.Gate;
 
 /// <summary>
-/// <c>gate/heldout</c>: the protected decision "is the candidate better than the champion?". Both answer the same
+/// <c>gate/heldout</c>: the protected decision "is the candidate better than the champion?". The candidate answers
 /// fresh items from the protected part of the task (which no training set can contain) at every length from the
-/// shortest up to the targets and a little beyond; <see cref="GateRule"/> decides. A winner is re-checked on a
+/// shortest up to the targets and a little beyond; the champion answers the same items, at every length too, or only
+/// at the targets when its frontier is given (<see cref="GateOptions.ChampionFrontier"/>); <see cref="GateRule"/> decides. A winner is re-checked on a
 /// second fresh set, and every decision spends alpha from the run's budget, kept in state as
 /// <c>gateAlphaSpent</c>, so many rounds cannot buy a lucky pass.
 /// </summary>
