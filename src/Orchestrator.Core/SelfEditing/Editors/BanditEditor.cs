@@ -11,8 +11,12 @@ namespace Orchestrator.Core.SelfEditing.Editors;
 /// </summary>
 public sealed class BanditEditor : IWorkflowEditor
 {
-    /// <summary>How far one edit moves a number: multiplied or divided by this.</summary>
-    public const double Step = 1.5;
+    /// <summary>
+    /// How far one edit moves a number: multiplied or divided by this. A trial of the real loop costs minutes, so a
+    /// generation can afford only a few; halving or doubling explores a coarse grid first, and a later generation
+    /// can move the same tunable again from the adopted value.
+    /// </summary>
+    public const double Step = 2;
 
     // The prior spread of an arm's mean reward, in units of the meta-objective (frontier per 1,000 steps).
     private const double PriorSpread = 0.5;

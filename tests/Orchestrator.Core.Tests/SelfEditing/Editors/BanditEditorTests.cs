@@ -22,10 +22,10 @@ public sealed class BanditEditorTests
 
         Assert.Equal(new Dictionary<string, string>
         {
-            ["/steps/0/with/steps:up"] = "600",
-            ["/steps/0/with/steps:down"] = "267",
-            ["/steps/0/with/temperature:up"] = "1.2",
-            ["/steps/0/with/temperature:down"] = "0.533333",
+            ["/steps/0/with/steps:up"] = "800",
+            ["/steps/0/with/steps:down"] = "200",
+            ["/steps/0/with/temperature:up"] = "1.6",
+            ["/steps/0/with/temperature:down"] = "0.4",
             ["/steps/0/with/mode=\"slow\""] = "\"slow\"",
         }, all);
     }
