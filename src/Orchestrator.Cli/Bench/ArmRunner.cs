@@ -12,15 +12,16 @@ namespace Orchestrator.Cli.Bench;
 /// Runs one arm for one seed as an ordinary durable run in a store of its own (kept, so every number can be
 /// traced back to its journal), stopping it at a step boundary when the wall-clock budget is spent. Round 0 is the
 /// same for every arm of a seed, so it is trained once, in a base store that each arm's store starts as a copy of;
-/// its wall time counts against every arm's budget.
+/// its wall time counts against every arm's budget. Given a shared base seed, one round 0 trained with that seed
+/// starts every seed, so runs differ only in the procedure's own randomness (as meta-improve's trials do).
 /// </summary>
-public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefinitionCatalog catalog, string outputFolder)
+public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefinitionCatalog catalog, string outputFolder, long? sharedBaseSeed = null)
 {
     private readonly Dictionary<long, double> _baseSeconds = [];
 
     /// <summary>Runs <paramref name="arm"/> for <paramref name="seed"/> within <paramref name="budget"/> and reads its rounds back.</summary>
     /// <param name="arm">The arm: its name and the inputs that set it apart.</param>
-    /// <param name="seed">The run's seed; round 0 for it is trained once and shared.</param>
+    /// <param name="seed">The run's seed; round 0 for it (or the shared one) is trained once and shared by every arm.</param>
     /// <param name="inputs">The inputs every arm shares.</param>
     /// <param name="budget">Wall time for the whole arm, round 0 included; null for none.</param>
     /// <param name="cancellationToken">Stops the bench.</param>
@@ -28,9 +29,10 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
     public async Task<IReadOnlyList<RoundPoint>> RunAsync(BenchArm arm, long seed, JsonObject inputs, TimeSpan? budget, CancellationToken cancellationToken,
         (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null)
     {
-        var baseSeconds = await EnsureBaseAsync(seed, inputs, cancellationToken);
+        var baseSeed = sharedBaseSeed ?? seed;
+        var baseSeconds = await EnsureBaseAsync(baseSeed, inputs, cancellationToken);
         var storeFolder = StoreFolder($"{arm.Name}-s{seed}");
-        CopyFolder(StoreFolder($"base-s{seed}"), storeFolder);
+        CopyFolder(StoreFolder($"base-s{baseSeed}"), storeFolder);
 
         var given = (JsonObject)inputs.DeepClone();
         foreach (var (name, value) in arm.Inputs) given[name] = value?.DeepClone();

@@ -32,4 +32,22 @@ public sealed class BenchMetaTests
         Assert.Contains("Mean ratio", section);
         Assert.True(File.Exists(Path.Combine(output, "frontier-vs-steps.png")));
     }
+
+    [Fact]
+    public async Task With_a_shared_base_seed_one_round_0_starts_every_seed()
+    {
+        using var store = new TestStore("sqlite");
+        var output = store.Folder.File("bench");
+        Assert.Equal(0, (await CliProcess.RunAsync(store.Folder.Path, store.Args("publish", Path.Combine(Repository.Workflows, "self-improve-addition.yaml")))).ExitCode);
+
+        var result = await CliProcess.RunAsync(store.Folder.Path, store.Args("bench", "meta", "--baseline", "1", "--procedure", "1", "--seeds", "7", "8", "--base-seed", "5", "--out", output, "--docs", "",
+            "-i", "baseSteps=40", "-i", "baseMaxLength=2", "-i", "width=16", "-i", "rounds=1", "-i", "gateItems=16"));
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        Assert.Equal(["base-s5"], Directory.GetDirectories(Path.Combine(output, "stores"), "base-*").Select(Path.GetFileName));
+        var rows = File.ReadAllLines(Path.Combine(output, "meta.csv")).Skip(1).Select(r => r.Split(',')).ToList();
+        Assert.Equal(["7", "8"], rows.Select(r => r[1]).Distinct().Order());
+        // Round 0 (model, frontier, accuracy, steps) is the same row for both seeds and both procedures.
+        Assert.Single(rows.Where(r => r[2] == "0").Select(r => string.Join(',', r[3..9])).Distinct());
+    }
 }

@@ -25,13 +25,14 @@ public static class MetaBenchCommand
         var baseline = new Option<int>("--baseline") { Description = "The baseline version.", DefaultValueFactory = _ => 1 };
         var procedure = new Option<int?>("--procedure") { Description = "The improved version (default: the current one)." };
         var seeds = new Option<long[]>("--seeds") { Description = "Fresh seeds; both procedures run each one.", DefaultValueFactory = _ => [301, 302, 303, 304, 305], AllowMultipleArgumentsPerToken = true };
+        var baseSeed = new Option<long?>("--base-seed") { Description = "Train round 0 once with this seed and start every seed from it, as meta-improve's trials do (default: a round 0 per seed)." };
         var minutes = new Option<double>("--minutes") { Description = "Wall-clock budget per run, round 0 included; 0 for none.", DefaultValueFactory = _ => 0 };
         var inputs = new Option<string[]>("--input", "-i") { Description = "A workflow input as name=value for every run (e.g. rounds=8); repeatable." };
         var ratio = new Option<double>("--ratio") { Description = "The compute ratio to test against.", DefaultValueFactory = _ => 0.6 };
         var output = new Option<string>("--out") { Description = "Folder for the CSV, plots and the runs' stores.", DefaultValueFactory = _ => "docs/bench/meta" };
         var docs = new Option<string?>("--docs") { Description = "Append the summary to this markdown file ('' for none).", DefaultValueFactory = _ => "docs/benchmarks.md" };
         var command = new Command("meta", "The meta-improved procedure against the baseline on fresh seeds at equal compute; CSV, plots, lineage table and summary.")
-            { target, baseline, procedure, seeds, minutes, inputs, ratio, output, docs };
+            { target, baseline, procedure, seeds, baseSeed, minutes, inputs, ratio, output, docs };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
@@ -51,7 +52,8 @@ public static class MetaBenchCommand
             Directory.CreateDirectory(folder);
             var given = RunInputs.FromText(baselineProcedure.Item1, parse.GetValue(inputs) ?? []);
             var budget = parse.GetValue(minutes) is > 0 and var m ? TimeSpan.FromMinutes(m) : (TimeSpan?)null;
-            var runner = new ArmRunner(host, baselineProcedure.Item1, baselineProcedure.Item2, folder);
+            var sharedBase = parse.GetValue(baseSeed);
+            var runner = new ArmRunner(host, baselineProcedure.Item1, baselineProcedure.Item2, folder, sharedBase);
             var (baselineName, improvedName) = ($"{id}@{baselineProcedure.Item1.Version}", $"{id}@{improvedProcedure.Item1.Version}");
             var points = new List<RoundPoint>();
             foreach (var seed in parse.GetValue(seeds)!)
@@ -74,7 +76,7 @@ public static class MetaBenchCommand
                     ## Outer loop: {improvedName} vs {baselineName} ({DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})
 
                     Command: `dotnet run -c Release --project src/Orchestrator.Cli -- {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`
-                    Machine: {Environment.ProcessorCount} cores; inputs {given.ToJsonString()}; both procedures start from the same round 0 per seed.
+                    Machine: {Environment.ProcessorCount} cores; inputs {given.ToJsonString()}; both procedures start from {(sharedBase is { } b ? $"one round 0 (trained with seed {b}) for every seed" : "the same round 0 per seed")}.
 
                     {summary}
                     Promoted procedure versions:
