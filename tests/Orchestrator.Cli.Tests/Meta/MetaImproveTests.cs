@@ -10,7 +10,7 @@ namespace Orchestrator.Cli.Tests.Meta;
 /// </summary>
 public sealed class MetaImproveTests
 {
-    private const string Target = """
+    internal const string Target = """
         id: toy-loop
         inputs:
           model: { type: string, default: toy }

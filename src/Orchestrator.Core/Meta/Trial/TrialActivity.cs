@@ -28,22 +28,40 @@ public sealed class TrialActivity(MetaServices services)
             var seed = options.Seeds[i];
             context.Progress(new StepProgress("trial", i, options.Seeds.Count) { Detail = $"{definition.Reference}, seed {seed}" });
             var runId = $"{context.RunId}.{context.StepKey.Replace('/', '.')}.s{seed}";
-            var existing = await services.Runs.FindRunAsync(runId, cancellationToken);
+            var inputs = Inputs(definition, options, seed);
+            var existing = await services.Runs.FindRunAsync(runId, cancellationToken)
+                ?? await EarlierTwinAsync(context.RunId, definition, inputs, seed, cancellationToken);
+            if (existing is { Status: RunStatus.Succeeded } && existing.Id != runId)
+                context.Log($"{definition.Reference} seed {seed}: run {existing.Id} already ran this content with these inputs and seed; its result is reused");
             var run = existing is { Status: RunStatus.Succeeded } ? existing
                 : existing is not null ? await engine.ResumeAsync(runId, cancellationToken)
-                : await engine.StartAsync(definition, catalog, Inputs(definition, options, seed), new RunStartOptions { RunId = runId, Seed = seed }, cancellationToken);
+                : await engine.StartAsync(definition, catalog, inputs, new RunStartOptions { RunId = runId, Seed = seed }, cancellationToken);
             if (run.Status != RunStatus.Succeeded)
                 return Failed("trial-failed", $"{definition.Reference} seed {seed} (run {runId}) ended {run.Status}: {run.Error}");
             if (Measure(run.Output as JsonObject) is not { } result)
-                return Failed("trial-output", $"{definition.Reference} (run {runId}) has no numeric frontier, baseFrontier, trainingSteps and baseTrainingSteps in its output; the meta-objective needs them");
+                return Failed("trial-output", $"{definition.Reference} (run {run.Id}) has no numeric frontier, baseFrontier, trainingSteps and baseTrainingSteps in its output; the meta-objective needs them");
             result["seed"] = seed;
-            result["run"] = runId;
+            result["run"] = run.Id;
             if (run.Output?["champion"] is JsonValue champion) result["champion"] = champion.DeepClone();
             results.Add(result);
             context.Log($"{definition.Reference} seed {seed}: frontier {result["baseFrontier"]} -> {result["frontier"]} in {result["trainingSteps"]!.GetValue<double>() - result["baseTrainingSteps"]!.GetValue<double>()} steps, rate {result["rate"]}");
         }
         var mean = results.Average(r => r!["rate"]!.GetValue<double>());
         return Done(new TrialOutput { Version = version, Results = results, MeanRate = Math.Round(mean, 6) });
+    }
+
+    /// <summary>
+    /// A trial run of this outer run that already succeeded with the same workflow content, inputs and seed — the
+    /// baseline of an earlier generation, or a draft the editor proposed again. Such a run is a function of these three
+    /// (same code, same base model), so trialling it again would spend minutes to learn nothing new. Runs of other
+    /// outer runs are not reused: the code or the files they read may have changed since.
+    /// </summary>
+    private async Task<RunRecord?> EarlierTwinAsync(string outerRunId, Definitions.WorkflowDefinition definition, JsonObject inputs, long seed, CancellationToken cancellationToken)
+    {
+        var resolved = RunInputs.Resolve(definition, inputs);
+        return (await services.Runs.ListRunsAsync(int.MaxValue, cancellationToken)).FirstOrDefault(r =>
+            r.Status == RunStatus.Succeeded && r.Id.StartsWith(outerRunId + ".", StringComparison.Ordinal) && r.Seed == seed
+            && r.DefinitionHash == definition.ContentHash && JsonNode.DeepEquals(r.Inputs, resolved));
     }
 
     /// <summary>The run's inputs: the given ones, plus a model name of its own when the workflow takes one.</summary>
