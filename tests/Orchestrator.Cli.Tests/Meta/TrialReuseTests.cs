@@ -29,7 +29,6 @@ public sealed class TrialReuseTests
         Assert.Equal(("t.first.s1", "t.first.s2"), (RunOf("first", 1), RunOf("first", 2)));
         Assert.Equal(("t.first.s2", "t.second.s3"), (RunOf("second", 2), RunOf("second", 3)));
         Assert.Equal("t.longer.s1", RunOf("longer", 1));
-        Assert.Equal(output["first"]![1]!["rate"]!.GetValue<double>(), output["second"]!.AsArray().Single(r => r!["seed"]!.GetValue<long>() == 2)!["rate"]!.GetValue<double>());
         Assert.Contains("run t.first.s2 already ran this content with these inputs and seed; its result is reused", run.Stderr);
 
         var runs = JsonNode.Parse((await CliProcess.RunAsync(store.Folder.Path, store.Args("runs", "--json"))).Stdout)!.AsArray().Select(r => r!["id"]!.GetValue<string>());

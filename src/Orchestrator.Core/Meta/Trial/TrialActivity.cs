@@ -22,6 +22,7 @@ public sealed class TrialActivity(MetaServices services)
             return Failed("unknown-target", $"'{options.Target}' has no {(options.Version > 0 ? $"version {options.Version}" : "published version")} in the store; publish it first");
 
         var engine = new WorkflowEngine(services.Runs, new InProcessStepDispatcher(services.Activities));
+        var earlier = await EarlierRunsAsync(context.RunId, definition.ContentHash, cancellationToken);
         var results = new JsonArray();
         for (var i = 0; i < options.Seeds.Count; i++)
         {
@@ -30,7 +31,7 @@ public sealed class TrialActivity(MetaServices services)
             var runId = $"{context.RunId}.{context.StepKey.Replace('/', '.')}.s{seed}";
             var inputs = Inputs(definition, options, seed);
             var existing = await services.Runs.FindRunAsync(runId, cancellationToken)
-                ?? await EarlierTwinAsync(context.RunId, definition, inputs, seed, cancellationToken);
+                ?? earlier.FirstOrDefault(r => r.Seed == seed && JsonNode.DeepEquals(r.Inputs, RunInputs.Resolve(definition, inputs)));
             if (existing is { Status: RunStatus.Succeeded } && existing.Id != runId)
                 context.Log($"{definition.Reference} seed {seed}: run {existing.Id} already ran this content with these inputs and seed; its result is reused");
             var run = existing is { Status: RunStatus.Succeeded } ? existing
@@ -51,18 +52,15 @@ public sealed class TrialActivity(MetaServices services)
     }
 
     /// <summary>
-    /// A trial run of this outer run that already succeeded with the same workflow content, inputs and seed — the
-    /// baseline of an earlier generation, or a draft the editor proposed again. Such a run is a function of these three
+    /// The trial runs of this outer run that already succeeded with this workflow content. One with the same inputs and
+    /// seed — the baseline of an earlier generation, or a draft the editor proposed again — is a function of the three
     /// (same code, same base model), so trialling it again would spend minutes to learn nothing new. Runs of other
     /// outer runs are not reused: the code or the files they read may have changed since.
     /// </summary>
-    private async Task<RunRecord?> EarlierTwinAsync(string outerRunId, Definitions.WorkflowDefinition definition, JsonObject inputs, long seed, CancellationToken cancellationToken)
-    {
-        var resolved = RunInputs.Resolve(definition, inputs);
-        return (await services.Runs.ListRunsAsync(int.MaxValue, cancellationToken)).FirstOrDefault(r =>
-            r.Status == RunStatus.Succeeded && r.Id.StartsWith(outerRunId + ".", StringComparison.Ordinal) && r.Seed == seed
-            && r.DefinitionHash == definition.ContentHash && JsonNode.DeepEquals(r.Inputs, resolved));
-    }
+    private async Task<IReadOnlyList<RunRecord>> EarlierRunsAsync(string outerRunId, string contentHash, CancellationToken cancellationToken) =>
+        (await services.Runs.ListRunsAsync(int.MaxValue, cancellationToken))
+            .Where(r => r.Status == RunStatus.Succeeded && r.DefinitionHash == contentHash && r.Id.StartsWith(outerRunId + ".", StringComparison.Ordinal))
+            .ToList();
 
     /// <summary>The run's inputs: the given ones, plus a model name of its own when the workflow takes one.</summary>
     private static JsonObject Inputs(Definitions.WorkflowDefinition definition, TrialOptions options, long seed)
