@@ -26,8 +26,9 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
     /// <param name="budget">Wall time for the whole arm, round 0 included; null for none.</param>
     /// <param name="cancellationToken">Stops the bench.</param>
     /// <param name="procedure">Another version of the workflow for this arm (e.g. a meta-improved one); round 0 still comes from the shared base.</param>
+    /// <param name="goal">Stop after the first round whose champion masters this many lengths (null: run to the end).</param>
     public async Task<IReadOnlyList<RoundPoint>> RunAsync(BenchArm arm, long seed, JsonObject inputs, TimeSpan? budget, CancellationToken cancellationToken,
-        (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null)
+        (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null, int? goal = null)
     {
         var baseSeed = sharedBaseSeed ?? seed;
         var baseSeconds = await EnsureBaseAsync(baseSeed, inputs, cancellationToken);
@@ -40,7 +41,7 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (budget is { } limit) stop.CancelAfter(limit - TimeSpan.FromSeconds(Math.Min(baseSeconds, limit.TotalSeconds)));
 
-        var (run, steps) = await RunInStoreAsync(storeFolder, given, seed, $"bench-{arm.Name}-s{seed}", stop.Token, procedure);
+        var (run, steps) = await RunInStoreAsync(storeFolder, given, seed, $"bench-{arm.Name}-s{seed}", stop, procedure, goal);
         cancellationToken.ThrowIfCancellationRequested();
         Console.Error.WriteLine($"bench: {arm.Name} seed {seed}: run {run.Id} {run.Status} after {(run.UpdatedAt - run.CreatedAt).TotalMinutes:0.0} min (+{baseSeconds / 60:0.0} min base){(run.Error is { } error ? $": {error}" : "")}");
         return ArmJournal.Read(arm.Name, run, steps, baseSeconds);
@@ -61,7 +62,8 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
         given["rounds"] = 0;
         given["baseReuse"] = "";
         Console.Error.WriteLine($"bench: round 0 for seed {seed}, shared by every arm");
-        var (run, steps) = await RunInStoreAsync(folder, given, seed, $"bench-base-s{seed}", cancellationToken);
+        using var baseStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var (run, steps) = await RunInStoreAsync(folder, given, seed, $"bench-base-s{seed}", baseStop);
         if (run.Status != RunStatus.Succeeded) throw new RunSetupException($"round 0 for seed {seed} did not succeed ({run.Status}: {run.Error}); its journal is in {folder}");
         var measured = steps.Single(s => s.Key == "measure");
         return _baseSeconds[seed] = Math.Round(((measured.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds, 1);
@@ -83,16 +85,18 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
         return Math.Round(((measured.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds, 1);
     }
 
-    // Inputs as the run recorded them (defaults filled in) compared with what is asked: only the asked names count.
+    // Inputs as the run recorded them (defaults filled in) compared with what is asked. Patience and the rounds'
+    // step budget do not touch round 0 (and a round 0 recorded before the budget input existed has none).
     private static JsonObject Comparable(JsonObject inputs) =>
-        new(inputs.Where(p => p.Key != "patience").OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        new(inputs.Where(p => p.Key is not ("patience" or "budget")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
 
-    private async Task<(RunRecord Run, IReadOnlyList<StepRecord> Steps)> RunInStoreAsync(string storeFolder, JsonObject inputs, long seed, string runId, CancellationToken cancellationToken,
-        (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null)
+    private async Task<(RunRecord Run, IReadOnlyList<StepRecord> Steps)> RunInStoreAsync(string storeFolder, JsonObject inputs, long seed, string runId, CancellationTokenSource stop,
+        (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null, int? goal = null)
     {
         using var stores = Storage.StoreFactory.Open(storeFolder);
         host.Loop.Attach(stores.Artifacts, stores.Models, Path.Combine(storeFolder, "scratch"), stores.Definitions);
-        var observer = new ConsoleRunObserver();
+        IRunObserver observer = goal is { } g ? new FrontierGoalObserver(new ConsoleRunObserver(), g, stop) : new ConsoleRunObserver();
+        var cancellationToken = stop.Token;
         var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
         // At the budget the engine stops at the next step boundary and records the run as cancelled; its journal keeps every finished round.
         var (workflow, workflows) = procedure ?? (definition, catalog);

@@ -13,11 +13,12 @@ namespace Orchestrator.Cli.Commands.Bench;
 
 /// <summary>
 /// <c>orchestrator bench meta</c>: the procedure the outer loop found (a workflow's current version, or --procedure)
-/// against the shipped baseline (--baseline, version 1) on fresh seeds: both start from the same round 0 per seed and
-/// run the same rounds, so a procedure that trains less per round also gets less compute, and a seed where it does
-/// not reach the baseline's final frontier counts as a ratio of 1 (no saving) — the comparison never favours it.
-/// Reports the training steps the improved procedure needs to reach the baseline's final frontier, the table of
-/// promoted versions, a CSV and plots, appended to docs/benchmarks.md.
+/// against the shipped baseline (--baseline, version 1) on fresh seeds at equal compute: both start from the same
+/// round 0, the baseline runs its rounds, and the improved procedure may spend the post-training steps the baseline
+/// spent on that seed, however many rounds that is (through the workflow's <c>budget</c> input). A seed where it does
+/// not reach the baseline's final frontier within that compute counts as a ratio of 1 (no saving). Reports the training
+/// steps the improved procedure needs to reach the baseline's final frontier, the table of promoted versions, a CSV and
+/// plots (frontier against steps for both), appended to docs/benchmarks.md.
 /// </summary>
 public static class MetaBenchCommand
 {
@@ -32,9 +33,10 @@ public static class MetaBenchCommand
         var inputs = new Option<string[]>("--input", "-i") { Description = "A workflow input as name=value for every run (e.g. rounds=8); repeatable." };
         var ratio = new Option<double>("--ratio") { Description = "The compute ratio to test against.", DefaultValueFactory = _ => 0.6 };
         var output = new Option<string>("--out") { Description = "Folder for the CSV, plots and the runs' stores.", DefaultValueFactory = _ => "docs/bench/meta" };
+        var fullBudget = new Option<bool>("--full-budget") { Description = "Run the improved procedure for all of its compute even after it reached the baseline's final frontier (default: stop at the end of that round; the ratio is the same, the plot ends there)." };
         var docs = new Option<string?>("--docs") { Description = "Append the summary to this markdown file ('' for none).", DefaultValueFactory = _ => "docs/benchmarks.md" };
-        var command = new Command("meta", "The meta-improved procedure against the baseline on fresh seeds, the same rounds from the same round 0; training steps to reach the baseline's final frontier, CSV, plots, lineage table and summary.")
-            { target, baseline, procedure, seeds, baseSeed, minutes, inputs, ratio, output, docs };
+        var command = new Command("meta", "The meta-improved procedure against the baseline on fresh seeds at equal compute from the same round 0; training steps to reach the baseline's final frontier, CSV, plots, lineage table and summary.")
+            { target, baseline, procedure, seeds, baseSeed, minutes, inputs, ratio, fullBudget, output, docs };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
@@ -57,11 +59,17 @@ public static class MetaBenchCommand
             var sharedBase = parse.GetValue(baseSeed);
             var runner = new ArmRunner(host, baselineProcedure.Item1, baselineProcedure.Item2, folder, sharedBase);
             var (baselineName, improvedName) = ($"{id}@{baselineProcedure.Item1.Version}", $"{id}@{improvedProcedure.Item1.Version}");
+            var equalCompute = EqualCompute.Supported(improvedProcedure.Item1);
+            if (!equalCompute)
+                Console.Error.WriteLine($"bench: {improvedName} declares no '{EqualCompute.BudgetInput}' input, so both procedures run the same rounds (a procedure that trains less per round then also gets less compute)");
             var points = new List<RoundPoint>();
             foreach (var seed in parse.GetValue(seeds)!)
             {
-                points.AddRange(await runner.RunAsync(new BenchArm("baseline", baselineName, new JsonObject()), seed, given, budget, cancellationToken, baselineProcedure));
-                points.AddRange(await runner.RunAsync(new BenchArm("improved", improvedName, new JsonObject()), seed, given, budget, cancellationToken, improvedProcedure));
+                var baselineRounds = await runner.RunAsync(new BenchArm("baseline", baselineName, new JsonObject()), seed, given, budget, cancellationToken, baselineProcedure);
+                points.AddRange(baselineRounds);
+                var improvedInputs = equalCompute ? EqualCompute.InputsFor(baselineRounds) : new JsonObject();
+                var goal = parse.GetValue(fullBudget) ? null : EqualCompute.Goal(baselineRounds);
+                points.AddRange(await runner.RunAsync(new BenchArm("improved", improvedName, improvedInputs), seed, given, budget, cancellationToken, improvedProcedure, goal));
                 BenchCsv.Write(Path.Combine(folder, "meta.csv"), points);
             }
 
@@ -78,7 +86,7 @@ public static class MetaBenchCommand
                     ## Outer loop: {improvedName} vs {baselineName} ({DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})
 
                     Command: `dotnet run -c Release --project src/Orchestrator.Cli -- {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`
-                    Machine: {Environment.ProcessorCount} cores; inputs {given.ToJsonString()}; both procedures start from {(sharedBase is { } b ? $"one round 0 (trained with seed {b}) for every seed" : "the same round 0 per seed")}.
+                    Machine: {Environment.ProcessorCount} cores; inputs {given.ToJsonString()}; both procedures start from {(sharedBase is { } b ? $"one round 0 (trained with seed {b}) for every seed" : "the same round 0 per seed")}; {(equalCompute ? "the improved one may spend the post-training steps the baseline spent on that seed (equal compute)" : "both run the same rounds")}.
 
                     {summary}
                     Promoted procedure versions:
