@@ -37,6 +37,9 @@ public sealed class TrialActivity(MetaServices services)
             var run = existing is { Status: RunStatus.Succeeded } ? existing
                 : existing is not null ? await engine.ResumeAsync(runId, cancellationToken)
                 : await engine.StartAsync(definition, catalog, inputs, new RunStartOptions { RunId = runId, Seed = seed }, cancellationToken);
+            // Stopping the outer run (Ctrl+C, SIGTERM) cancels the trial run at a step boundary: the outer run is then
+            // cancelled too, not failed, and resuming it resumes this trial where it stopped.
+            if (run.Status == RunStatus.Cancelled) cancellationToken.ThrowIfCancellationRequested();
             if (run.Status != RunStatus.Succeeded)
                 return Failed("trial-failed", $"{definition.Reference} seed {seed} (run {runId}) ended {run.Status}: {run.Error}");
             if (Measure(run.Output as JsonObject) is not { } result)
