@@ -12,7 +12,10 @@ public static class EqualCompute
 {
     public const string BudgetInput = "budget";
 
-    /// <summary>Rounds asked of the budgeted arm: the budget, not this, ends it (the workflow's loop bound still applies).</summary>
+    /// <summary>
+    /// Rounds asked of the budgeted arm: the budget, not this, ends it. It equals the shipped loop's hard bound
+    /// (<c>max: 200</c>); a target whose loop allows fewer refuses the run with a message naming both numbers.
+    /// </summary>
     public const int RoundsCap = 200;
 
     public static bool Supported(WorkflowDefinition definition) => definition.Inputs.Any(i => i.Name == BudgetInput);
