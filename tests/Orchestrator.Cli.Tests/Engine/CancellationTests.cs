@@ -23,7 +23,7 @@ public sealed class CancellationTests
         using var process = Process.Start(CliProcess.StartInfo(temp.Path, CliProcess.With(store, "run", file, "--id", "slow-1")))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         while (await process.StandardError.ReadLineAsync() is { } line && !line.Contains("ok   first", StringComparison.Ordinal)) { }
-        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString()])) await interrupt.WaitForExitAsync();
+        await Interrupt.SendAsync(process);
         await process.WaitForExitAsync();
         await stdout;
 

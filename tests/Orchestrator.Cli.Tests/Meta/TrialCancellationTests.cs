@@ -34,7 +34,7 @@ public sealed class TrialCancellationTests
         using var process = Process.Start(CliProcess.StartInfo(store.Folder.Path, store.Args("run", outer, "--id", "o")))!;
         var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
         while (!await TrialRunStartedAsync(store)) await Task.Delay(200);
-        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString()])) await interrupt.WaitForExitAsync();
+        await Interrupt.SendAsync(process);
         await process.WaitForExitAsync();
         var (stdout, stderr) = ((await output)[0], (await output)[1]);
 
