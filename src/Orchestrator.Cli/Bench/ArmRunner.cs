@@ -41,7 +41,8 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (budget is { } limit) stop.CancelAfter(limit - TimeSpan.FromSeconds(Math.Min(baseSeconds, limit.TotalSeconds)));
 
-        var (run, steps) = await RunInStoreAsync(storeFolder, given, seed, $"bench-{arm.Name}-s{seed}", stop, procedure, goal);
+        IRunObserver observer = goal is { } g ? new FrontierGoalObserver(new ConsoleRunObserver(), g, stop) : new ConsoleRunObserver();
+        var (run, steps) = await RunInStoreAsync(storeFolder, given, seed, $"bench-{arm.Name}-s{seed}", stop.Token, procedure, observer);
         cancellationToken.ThrowIfCancellationRequested();
         Console.Error.WriteLine($"bench: {arm.Name} seed {seed}: run {run.Id} {run.Status} after {(run.UpdatedAt - run.CreatedAt).TotalMinutes:0.0} min (+{baseSeconds / 60:0.0} min base){(run.Error is { } error ? $": {error}" : "")}");
         return ArmJournal.Read(arm.Name, run, steps, baseSeconds);
@@ -62,8 +63,7 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
         given["rounds"] = 0;
         given["baseReuse"] = "";
         Console.Error.WriteLine($"bench: round 0 for seed {seed}, shared by every arm");
-        using var baseStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var (run, steps) = await RunInStoreAsync(folder, given, seed, $"bench-base-s{seed}", baseStop);
+        var (run, steps) = await RunInStoreAsync(folder, given, seed, $"bench-base-s{seed}", cancellationToken);
         if (run.Status != RunStatus.Succeeded) throw new RunSetupException($"round 0 for seed {seed} did not succeed ({run.Status}: {run.Error}); its journal is in {folder}");
         var measured = steps.Single(s => s.Key == "measure");
         return _baseSeconds[seed] = Math.Round(((measured.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds, 1);
@@ -90,13 +90,12 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
     private static JsonObject Comparable(JsonObject inputs) =>
         new(inputs.Where(p => p.Key is not ("patience" or "budget")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
 
-    private async Task<(RunRecord Run, IReadOnlyList<StepRecord> Steps)> RunInStoreAsync(string storeFolder, JsonObject inputs, long seed, string runId, CancellationTokenSource stop,
-        (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null, int? goal = null)
+    private async Task<(RunRecord Run, IReadOnlyList<StepRecord> Steps)> RunInStoreAsync(string storeFolder, JsonObject inputs, long seed, string runId, CancellationToken cancellationToken,
+        (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null, IRunObserver? observer = null)
     {
         using var stores = Storage.StoreFactory.Open(storeFolder);
         host.Loop.Attach(stores.Artifacts, stores.Models, Path.Combine(storeFolder, "scratch"), stores.Definitions);
-        IRunObserver observer = goal is { } g ? new FrontierGoalObserver(new ConsoleRunObserver(), g, stop) : new ConsoleRunObserver();
-        var cancellationToken = stop.Token;
+        observer ??= new ConsoleRunObserver();
         var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
         // At the budget the engine stops at the next step boundary and records the run as cancelled; its journal keeps every finished round.
         var (workflow, workflows) = procedure ?? (definition, catalog);

@@ -36,7 +36,7 @@ public abstract class TrainingInputs
     /// number of steps is a tunable a self-edit may halve; the schedule's shape follows it rather than refusing the
     /// edit, so a procedure's step count can be searched without editing its schedule in the same patch.
     /// </summary>
-    public int FittedDecay => Math.Max(0, Math.Min(Decay, Steps - Warmup));
+    private int FittedDecay => Math.Max(0, Math.Min(Decay, Steps - Warmup));
 
     /// <summary>The trainer's options for these inputs.</summary>
     public TrainingOptions ToTrainingOptions(long seed, string checkpointPath) => new()

@@ -33,7 +33,8 @@ public sealed class TrialCancellationTests
 
         using var process = Process.Start(CliProcess.StartInfo(store.Folder.Path, store.Args("run", outer, "--id", "o")))!;
         var output = Task.WhenAll(process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        while (!await TrialRunStartedAsync(store)) await Task.Delay(200);
+        // Until the trial's run is under way (or the command ended early, which the assertions below then report).
+        while (!process.HasExited && !await TrialRunStartedAsync(store)) await Task.Delay(200);
         await Interrupt.SendAsync(process);
         await process.WaitForExitAsync();
         var (stdout, stderr) = ((await output)[0], (await output)[1]);

@@ -30,8 +30,9 @@ public sealed class TrialActivity(MetaServices services)
             context.Progress(new StepProgress("trial", i, options.Seeds.Count) { Detail = $"{definition.Reference}, seed {seed}" });
             var runId = $"{context.RunId}.{context.StepKey.Replace('/', '.')}.s{seed}";
             var inputs = Inputs(definition, options, seed);
+            var resolved = RunInputs.Resolve(definition, inputs);
             var existing = await services.Runs.FindRunAsync(runId, cancellationToken)
-                ?? earlier.FirstOrDefault(r => r.Seed == seed && JsonNode.DeepEquals(r.Inputs, RunInputs.Resolve(definition, inputs)));
+                ?? earlier.FirstOrDefault(r => r.Seed == seed && JsonNode.DeepEquals(r.Inputs, resolved));
             if (existing is { Status: RunStatus.Succeeded } && existing.Id != runId)
                 context.Log($"{definition.Reference} seed {seed}: run {existing.Id} already ran this content with these inputs and seed; its result is reused");
             var run = existing is { Status: RunStatus.Succeeded } ? existing
