@@ -21,19 +21,20 @@ internal sealed class LengthCurriculum(ITaskFamily task, CharTokenizer tokenizer
     /// <summary>After a resume: the longest length the model had reached, found again by probing (nothing else needs saving).</summary>
     public void Restore(DecoderTransformer model)
     {
-        while (!IsComplete && Accuracy(model, Longest) >= advanceAt) Longest++;
+        while (!IsComplete && AccuracyAt(model, Longest) >= advanceAt) Longest++;
     }
 
     /// <summary>Moves to the next length when the current longest is learned; true when it moved.</summary>
     public bool TryAdvance(DecoderTransformer model, out double accuracy)
     {
-        accuracy = Accuracy(model, Longest);
+        accuracy = AccuracyAt(model, Longest);
         if (IsComplete || accuracy < advanceAt) return false;
         Longest++;
         return true;
     }
 
-    private double Accuracy(DecoderTransformer model, int length)
+    /// <summary>Greedy exact match at <paramref name="length"/> on a fixed probe of training-side items.</summary>
+    public double AccuracyAt(DecoderTransformer model, int length)
     {
         // A fixed probe per length, so the decision to advance depends on the weights alone (and repeats on resume).
         var items = TaskSampler.Training(task, length, probeItems, new Random(length * 7919 + 17));

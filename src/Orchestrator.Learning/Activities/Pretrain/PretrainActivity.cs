@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Loop.Records;
@@ -18,6 +19,11 @@ namespace Orchestrator.Learning.Activities.Pretrain;
 public sealed class PretrainActivity(LearningServices services)
     : Activity<PretrainOptions, PretrainOutput>("learning/pretrain", "Trains a base model from scratch on supervised items of a task (round 0) and registers it.", new PretrainOptionsValidator(services.Loop))
 {
+    /// <summary>The model metric that keeps round 0's abandoned attempts, so a redelivered step reports them too.</summary>
+    private const string RestartsMetric = "restarts";
+
+    private static readonly JsonSerializerOptions MetricJson = new(JsonSerializerDefaults.Web);
+
     protected override async ValueTask<ActivityOutcome> ExecuteAsync(PretrainOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
         var task = services.Loop.Task(options.Task);
@@ -33,11 +39,6 @@ public sealed class PretrainActivity(LearningServices services)
             if (reused is null) return Failed("model-unavailable", problem!);
             registered = reused;
         }
-        var trainingOptions = options.ToTrainingOptions(seed, ModelVersions.TrainingCheckpointPath(services, context));
-        var training = registered is null
-            ? ResumableTraining.Open(services, context, trainingOptions, () => TrainingSession.Start(Config(options, tokenizer), trainingOptions, services.Device, tokenizer.Alphabet))
-            : null;
-
         var replay = ReplaySample(task.Name, new TaskExampleSource(task, tokenizer, options.MinLength, options.MaxLength), options.ReplayItems, seed);
         var dataset = await JsonLinesArtifact.WriteAsync(services.Loop.Artifacts, replay, cancellationToken);
         if (registered is not null)
@@ -46,14 +47,24 @@ public sealed class PretrainActivity(LearningServices services)
             return Done(Output(registered, dataset));
         }
 
-        var outcome = TrainWithCurriculum(training!, data, task, tokenizer, options, context, cancellationToken);
-        var model = training!.Session.Model;
+        var restarts = StallRestarts.Open(ModelVersions.TrainingCheckpointPath(services, context));
+        var (training, outcome) = TrainUntilLearned(restarts, seed, data, task, tokenizer, options, context, cancellationToken);
+        var model = training.Session.Model;
         var parameters = model.parameters().Sum(p => p.numel());
-        var metrics = new JsonObject { ["loss"] = outcome.LastLoss, ["tokensPerSecond"] = Math.Round(outcome.TokensPerSecond), ["parameters"] = parameters };
-        var lineage = new ModelLineage { Seed = seed, DatasetHash = dataset, Compute = new ComputeSpent(outcome.Step, outcome.Tokens, outcome.Seconds) };
+        var abandoned = restarts.Abandoned;
+        var metrics = new JsonObject
+        {
+            ["loss"] = outcome.LastLoss,
+            ["tokensPerSecond"] = Math.Round(outcome.TokensPerSecond),
+            ["parameters"] = parameters,
+            [RestartsMetric] = JsonSerializer.SerializeToNode(abandoned, MetricJson),
+        };
+        var compute = new ComputeSpent(outcome.Step + abandoned.Sum(a => a.Steps), outcome.Tokens + abandoned.Sum(a => a.Tokens), outcome.Seconds + abandoned.Sum(a => a.Seconds));
+        var lineage = new ModelLineage { Seed = restarts.SeedOf(seed), DatasetHash = dataset, Compute = compute };
         var version = await ModelVersions.RegisterAsync(services, context, options.Model, model, tokenizer, outcome.Step, lineage, metrics,
-            $"base model: {task.Name} lengths {options.MinLength}-{options.MaxLength}, {outcome.Step} steps", cancellationToken);
+            $"base model: {task.Name} lengths {options.MinLength}-{options.MaxLength}, {outcome.Step} steps{(abandoned.Count > 0 ? $" after {abandoned.Count} restart(s)" : "")}", cancellationToken);
         training.Complete();
+        restarts.Complete();
         context.Log($"registered {version.Reference}: loss {outcome.LastLoss:0.0000}, {outcome.TokensPerSecond:0} tokens/s");
         return Done(Output(version, dataset));
     }
@@ -80,18 +91,51 @@ public sealed class PretrainActivity(LearningServices services)
         return (copy, null);
     }
 
-    /// <summary>Trains to the end; with a curriculum, in stages of <c>rampEvery</c> steps with a probe after each.</summary>
-    private static Training.TrainingOutcome TrainWithCurriculum(
-        ResumableTraining training, TaskExampleSource data, Core.Tasks.ITaskFamily task, CharTokenizer tokenizer, PretrainOptions options, ActivityContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains attempts until one learns its first lengths by <c>restartAfter</c> steps (or restarts run out), then trains
+    /// that one to the end. A small model without positional encoding either "clicks" on its first lengths early or
+    /// stalls near chance for thousands of steps, depending on its initialisation; a fresh one costs less than waiting.
+    /// </summary>
+    private (ResumableTraining Training, Training.TrainingOutcome Outcome) TrainUntilLearned(StallRestarts restarts, long seed,
+        TaskExampleSource data, Core.Tasks.ITaskFamily task, CharTokenizer tokenizer, PretrainOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (options.RampFrom <= 0) return training.Train(data, context, cancellationToken);
-        var curriculum = new LengthCurriculum(task, tokenizer, options.RampFrom, options.MaxLength, options.RampAccuracy, probeItems: 128);
+        while (true)
+        {
+            var trainingOptions = options.ToTrainingOptions(restarts.SeedOf(seed), restarts.CheckpointPath);
+            var training = ResumableTraining.Open(services, context, trainingOptions, () => TrainingSession.Start(Config(options, tokenizer), trainingOptions, services.Device, tokenizer.Alphabet));
+            var probeAt = options.RestartAfter > 0 && restarts.Abandoned.Count < options.Restarts ? options.RestartAfter : 0;
+            var (outcome, stall) = TrainWithCurriculum(training, data, task, tokenizer, options, probeAt, context, cancellationToken);
+            if (stall is null) return (training, outcome!);
+            var attempt = stall with { Seed = trainingOptions.Seed, Tokens = outcome?.Tokens ?? 0, Seconds = Math.Round(outcome?.Seconds ?? 0, 1) };
+            training.Session.Dispose();
+            restarts.Abandon(attempt);
+            context.Log($"restart {restarts.Abandoned.Count}: length {attempt.Length} at {attempt.Accuracy:0.00} exact match after {attempt.Steps} steps (below {options.RestartBelow:0.00}); starting again from a fresh initialisation (seed {restarts.SeedOf(seed)})");
+        }
+    }
+
+    /// <summary>
+    /// Trains to the end; with a curriculum, in stages of <c>rampEvery</c> steps with a probe after each. With
+    /// <paramref name="probeAt"/> set, stops there instead if the first length is not learned, returning the stall.
+    /// </summary>
+    private static (Training.TrainingOutcome? Outcome, PretrainRestart? Stall) TrainWithCurriculum(ResumableTraining training, TaskExampleSource data,
+        Core.Tasks.ITaskFamily task, CharTokenizer tokenizer, PretrainOptions options, int probeAt, ActivityContext context, CancellationToken cancellationToken)
+    {
+        var curriculum = new LengthCurriculum(task, tokenizer, options.RampFrom > 0 ? options.RampFrom : options.MaxLength, options.MaxLength, options.RampAccuracy, probeItems: 128);
+        var first = curriculum.Longest;
         if (training.Resumed) curriculum.Restore(training.Session.Model);
         data.Longest = curriculum.Longest;
         Training.TrainingOutcome? total = null;
         while (training.Session.Step < options.Steps)
         {
+            // Checked at the top, so an attempt resumed exactly at the probe is probed too; one resumed past it had passed.
+            if (probeAt > 0 && training.Session.Step == probeAt)
+            {
+                var learned = curriculum.AccuracyAt(training.Session.Model, first);
+                if (learned < options.RestartBelow) return (total, new PretrainRestart(0, probeAt, first, learned, 0, 0));
+                context.Log($"stall check: length {first} at {learned:0.00} exact match after {probeAt} steps (restartBelow {options.RestartBelow:0.00}); training on");
+            }
             var stop = curriculum.IsComplete ? options.Steps : Math.Min(options.Steps, training.Session.Step + options.RampEvery);
+            if (probeAt > training.Session.Step) stop = Math.Min(stop, probeAt);
             var stage = training.Train(data, context, cancellationToken, stop);
             total = total is null ? stage : stage with { FirstLoss = total.FirstLoss, Tokens = total.Tokens + stage.Tokens, Seconds = total.Seconds + stage.Seconds };
             if (!curriculum.IsComplete && curriculum.TryAdvance(training.Session.Model, out var accuracy))
@@ -100,7 +144,7 @@ public sealed class PretrainActivity(LearningServices services)
                 context.Log($"curriculum: length {curriculum.Longest - 1} at {accuracy:0.00} exact match after {training.Session.Step} steps; now lengths up to {curriculum.Longest}");
             }
         }
-        return total!;
+        return (total!, null);
     }
 
     private static TransformerConfig Config(PretrainOptions options, CharTokenizer tokenizer) => new(
@@ -125,5 +169,6 @@ public sealed class PretrainActivity(LearningServices services)
         Seconds = Math.Round(version.Lineage.Compute.Seconds, 1),
         Loss = version.Metrics["loss"]?.GetValue<double>() ?? double.NaN,
         Parameters = version.Metrics["parameters"]?.GetValue<long>() ?? 0,
+        Restarts = version.Metrics[RestartsMetric]?.Deserialize<List<PretrainRestart>>(MetricJson) ?? [],
     };
 }

@@ -35,6 +35,15 @@ public sealed class PretrainOptions : TrainingInputs
     [Input("length curriculum: greedy exact match on the longest length that counts as learned")]
     public double RampAccuracy { get; set; } = 0.9;
 
+    [Input("restart on a stall: after this many steps, an attempt whose exact match on the curriculum's first longest length (rampFrom, or maxLength without a curriculum) is below restartBelow starts again from a fresh initialisation (0: never)")]
+    public int RestartAfter { get; set; }
+
+    [Input("restart on a stall: the greedy exact match an attempt must reach by restartAfter steps")]
+    public double RestartBelow { get; set; } = 0.5;
+
+    [Input("restart on a stall: most fresh initialisations after the first; the last attempt always trains to the end")]
+    public int Restarts { get; set; } = 3;
+
     [Input("transformer blocks")]
     public int Layers { get; set; } = 4;
 
@@ -65,7 +74,7 @@ public sealed record PretrainOutput
     [Output("a sample of its training data for replay, as a dataset artifact hash")]
     public required string Dataset { get; init; }
 
-    [Output("optimizer steps")]
+    [Output("optimizer steps, with those of abandoned attempts (see restarts)")]
     public required int Steps { get; init; }
 
     [Output("training tokens processed")]
@@ -79,6 +88,9 @@ public sealed record PretrainOutput
 
     [Output("parameters in the model")]
     public required long Parameters { get; init; }
+
+    [Output("attempts abandoned because they had not learned their first lengths by restartAfter steps; their steps count in steps")]
+    public required IReadOnlyList<PretrainRestart> Restarts { get; init; }
 }
 
 public sealed class PretrainOptionsValidator : TrainingInputsValidator<PretrainOptions>
@@ -92,6 +104,10 @@ public sealed class PretrainOptionsValidator : TrainingInputsValidator<PretrainO
         RuleFor(o => o.RampFrom).GreaterThanOrEqualTo(0).WithMessage("rampFrom must be 0 (no curriculum) or a length");
         RuleFor(o => o.RampEvery).GreaterThanOrEqualTo(1).WithMessage("rampEvery must be at least 1 step");
         RuleFor(o => o.RampAccuracy).Must(a => a is > 0 and <= 1).WithMessage("rampAccuracy must be above 0 and at most 1");
+        RuleFor(o => o.RestartAfter).GreaterThanOrEqualTo(0).WithMessage("restartAfter must be 0 (never restart) or a number of steps");
+        RuleFor(o => o.RestartAfter).LessThan(o => o.Steps).When(o => o.RestartAfter > 0).WithMessage(o => $"restartAfter ({o.RestartAfter}) must be below steps ({o.Steps}), or the probe would come after training ends");
+        RuleFor(o => o.RestartBelow).InclusiveBetween(0, 1).WithMessage("restartBelow must be an exact match between 0 and 1");
+        RuleFor(o => o.Restarts).InclusiveBetween(0, 100).WithMessage("restarts must be between 0 and 100");
         RuleFor(o => o.Layers).InclusiveBetween(1, 64).WithMessage("layers must be between 1 and 64");
         RuleFor(o => o.Width).InclusiveBetween(8, 4096).WithMessage("width must be between 8 and 4096");
         RuleFor(o => o.Heads).GreaterThanOrEqualTo(1).Must((o, heads) => o.Width % heads == 0).WithMessage(o => $"heads ({o.Heads}) must divide width ({o.Width})");
