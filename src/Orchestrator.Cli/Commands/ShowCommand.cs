@@ -7,7 +7,10 @@ using Spectre.Console;
 
 namespace Orchestrator.Cli.Commands;
 
-/// <summary><c>orchestrator show RUN</c>: a run's inputs, state, output or error, and its step journal.</summary>
+/// <summary>
+/// <c>orchestrator show RUN</c>: a run's inputs, state, output or error, and its step journal. For a person by
+/// default (indented JSON, numbers rounded for reading, lists of records as tables); <c>--json</c> gives every digit.
+/// </summary>
 public static class ShowCommand
 {
     public static Command Create()
@@ -30,20 +33,21 @@ public static class ShowCommand
                 RunJson.Print(document);
                 return ExitCodes.Success;
             }
+            RedirectedWidth.Apply();
             AnsiConsole.MarkupLine($"run [bold]{Markup.Escape(run.Id)}[/]  {Markup.Escape($"{run.WorkflowId}@{run.WorkflowVersion}")}  {StatusMarkup.Of(run.Status)}  seed {run.Seed}");
             AnsiConsole.MarkupLine($"definition {Markup.Escape(run.DefinitionHash)}");
-            AnsiConsole.MarkupLine($"inputs {Markup.Escape(run.Inputs.ToJsonString())}");
-            AnsiConsole.MarkupLine($"state  {Markup.Escape(run.State.ToJsonString())}");
-            if (run.Output is not null) AnsiConsole.MarkupLine($"output {Markup.Escape(run.Output.ToJsonString())}");
+            JsonSection.Print("inputs", run.Inputs);
+            JsonSection.Print("state", run.State);
+            if (run.Output is not null) JsonSection.Print("output", run.Output);
             if (run.Error is not null) AnsiConsole.MarkupLine($"[red]error[/]  {Markup.Escape(run.Error.ToString())}");
-            var table = new Table().AddColumns("step", "kind", "status", "attempts", "took", "output / error");
+            var table = new Table { Title = new TableTitle("steps") }.AddColumns("step", "kind", "status", "attempts", "took", "output / error");
             foreach (var step in steps)
             {
                 var took = step is { FirstStartedAt: { } start, EndedAt: { } end } ? $"{(end - start).TotalMilliseconds:0} ms" : "-";
-                var detail = step.Error is { } e ? $"[{e.Type}] {e.Message}" : step.Output?.ToJsonString() ?? "";
+                var detail = step.Error is { } e ? $"[{e.Type}] {e.Message}" : step.Output is { } output ? DisplayJson.Compact(output) : "";
                 table.AddRow(Markup.Escape(step.Key), Markup.Escape(step.Kind), StatusMarkup.Of(step.Status), step.Attempts.ToString(), took, Markup.Escape(Shorten(detail)));
             }
-            AnsiConsole.Write(table);
+            OutputTables.Write(table);
             return run.Status == RunStatus.Failed ? ExitCodes.RunFailed : ExitCodes.Success;
         });
         return command;

@@ -29,7 +29,7 @@ public sealed record WorkflowTarget(WorkflowDefinition? Definition, IDefinitionC
             }
             catch (DefinitionSyntaxException e)
             {
-                return Failed(host, [new ValidationIssue(e.File, e.Location, "", e.Reason, "fix the syntax; YAML indentation uses spaces")]);
+                return Failed(host, [new ValidationIssue(e.File, e.Location, "", e.Reason, e.Hint("fix the syntax; YAML indentation uses spaces"))]);
             }
             return await ValidateAsync(host, store, document, host.Catalog(target), cancellationToken);
         }

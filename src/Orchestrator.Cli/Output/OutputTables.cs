@@ -16,13 +16,27 @@ public static class OutputTables
         foreach (var (name, value) in fields)
         {
             if (value is not JsonArray { Count: > 0 } rows || rows.Any(r => r is not JsonObject)) continue;
-            var columns = rows.Cast<JsonObject>().SelectMany(r => r.Where(p => p.Value is not (JsonObject or JsonArray)).Select(p => p.Key)).Distinct().ToList();
-            if (columns.Count == 0) continue;
-            var table = new Table { Title = new TableTitle(name) }.AddColumns(columns.Select(c => new TableColumn(c).RightAligned()).ToArray());
-            foreach (var row in rows.Cast<JsonObject>())
-                table.AddRow(columns.Select(c => Markup.Escape(Format(row[c]))).ToArray());
-            Write(table);
+            if (Records(name, rows) is { } table) Write(table);
         }
+    }
+
+    /// <summary>True for a non-empty list of records whose fields are all scalars: a table shows every value of it.</summary>
+    public static bool IsFlatRecords(JsonNode? value) =>
+        value is JsonArray { Count: > 0 } rows && rows.All(r => r is JsonObject record && record.All(p => p.Value is not (JsonObject or JsonArray)));
+
+    /// <summary>
+    /// A table of <paramref name="rows"/> (records), one column per scalar field in the order fields first appear;
+    /// null when no record has a scalar field. Cells are escaped for markup.
+    /// </summary>
+    public static Table? Records(string title, JsonArray rows)
+    {
+        var records = rows.OfType<JsonObject>().ToList();
+        var columns = records.SelectMany(r => r.Where(p => p.Value is not (JsonObject or JsonArray)).Select(p => p.Key)).Distinct().ToList();
+        if (columns.Count == 0) return null;
+        var table = new Table { Title = new TableTitle(Markup.Escape(title)) }.AddColumns(columns.Select(c => new TableColumn(Markup.Escape(c)).RightAligned()).ToArray());
+        foreach (var row in records)
+            table.AddRow(columns.Select(c => Markup.Escape(Format(row[c]))).ToArray());
+        return table;
     }
 
     /// <summary>
@@ -38,9 +52,8 @@ public static class OutputTables
     private static string Format(JsonNode? value) => value switch
     {
         null => "",
-        JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.GetValue<double>() is var d && d != Math.Floor(d) =>
-            Math.Abs(d) < 1e-3 ? d.ToString("0.0e0") : d.ToString("0.###"),
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => DisplayNumbers.Format(v),
         JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => value.ToJsonString(),
+        _ => DisplayJson.Compact(value),
     };
 }

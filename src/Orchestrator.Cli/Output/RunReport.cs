@@ -17,7 +17,7 @@ public static class RunReport
             {
                 case RunStatus.Succeeded:
                     OutputTables.Print(run.Output);
-                    Console.Out.WriteLine("output: " + (run.Output?.ToJsonString(RunJson.Indented) ?? "null"));
+                    Console.Out.WriteLine("output: " + DisplayJson.Indented(run.Output));
                     break;
                 case RunStatus.Failed:
                     Console.Out.WriteLine($"error: {run.Error}");

@@ -51,5 +51,5 @@ public sealed class DefinitionLoader(ActivityRegistry activities, IDefinitionCat
     }
 
     private static LoadResult Syntax(DefinitionSyntaxException e) =>
-        new(null, [new ValidationIssue(e.File, e.Location, "", e.Reason, "fix the syntax; YAML indentation uses spaces")]);
+        new(null, [new ValidationIssue(e.File, e.Location, "", e.Reason, e.Hint("fix the syntax; YAML indentation uses spaces"))]);
 }

@@ -61,12 +61,13 @@ public static class EvaluatorReader
         }
         catch (DefinitionSyntaxException e)
         {
-            return (null, [new ValidationIssue(e.File, e.Location, "", e.Reason, "fix the YAML syntax")], null);
+            return (null, [new ValidationIssue(e.File, e.Location, "", e.Reason, e.Hint("fix the YAML syntax"))], null);
         }
         var (evaluator, issues) = Read(document, filters);
         var expected = Path.GetFileNameWithoutExtension(file);
-        if (evaluator is not null && evaluator.Id != expected)
-            return (null, [new ValidationIssue(file, document.SourceMap.Find("/id"), "/id", $"the file is named '{expected}' but declares id '{evaluator.Id}'", "make the file name and the id agree")], document);
+        // Checked on the document, not the evaluator, so a misnamed file that is broken in other ways shows every problem at once.
+        if (document.Root["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var id) && !string.IsNullOrWhiteSpace(id) && id != expected)
+            return (null, [.. issues, new ValidationIssue(file, document.SourceMap.Find("/id"), "/id", $"the file is named '{expected}' but declares id '{id}'", "make the file name and the id agree")], document);
         return (evaluator, issues, document);
     }
 

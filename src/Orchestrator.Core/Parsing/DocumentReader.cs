@@ -6,7 +6,7 @@ public static class DocumentReader
     public static ParsedDocument ReadFile(string path)
     {
         if (!File.Exists(path))
-            throw new DefinitionSyntaxException(path, null, "no such file; check the path.");
+            throw new DefinitionSyntaxException(path, null, "no such file; check the path.", fileMissing: true);
         return Read(path, File.ReadAllText(path));
     }
 

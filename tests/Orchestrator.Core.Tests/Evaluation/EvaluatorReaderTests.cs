@@ -210,6 +210,34 @@ public sealed class EvaluatorReaderTests
     }
 
     [Fact]
+    public void A_file_named_differently_from_its_id_is_reported_with_its_other_problems()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.Write("evaluators/strict.yaml", "id: strikt\nfilters:\n  - uses: majorty\n");
+
+        var (evaluator, issues, _) = EvaluatorReader.ReadFile(file, AttemptFilterRegistry.BuiltIn());
+
+        Assert.Null(evaluator);
+        var name = issues.At("/id");
+        Assert.Equal(("the file is named 'strict' but declares id 'strikt'", "make the file name and the id agree", 1), (name.Message, name.Hint, name.Location?.Line));
+        Assert.Equal("did you mean 'majority'?", issues.At("/filters/0/uses").Hint);
+    }
+
+    [Fact]
+    public void A_missing_evaluator_file_is_no_such_file_without_a_syntax_hint()
+    {
+        using var folder = new TempDirectory();
+        var file = System.IO.Path.Combine(folder.Path, "evaluators", "nope.yaml");
+
+        var (evaluator, issues, document) = EvaluatorReader.ReadFile(file, AttemptFilterRegistry.BuiltIn());
+
+        Assert.Null(evaluator);
+        Assert.Null(document);
+        var issue = Assert.Single(issues);
+        Assert.Equal((file, "no such file; check the path.", null), (issue.File, issue.Message, issue.Hint));
+    }
+
+    [Fact]
     public void Every_problem_in_the_document_is_reported_at_once()
     {
         var issues = Issues("""

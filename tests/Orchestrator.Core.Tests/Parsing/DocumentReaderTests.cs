@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.Core.Definitions;
 using Orchestrator.Core.Parsing;
 using Orchestrator.Core.Tests.TestSupport;
 
@@ -296,5 +297,30 @@ public sealed class DocumentReaderTests
         var error = Assert.Throws<DefinitionSyntaxException>(() => DocumentReader.ReadFile(path));
 
         Assert.Equal(path, error.File);
+        Assert.True(error.FileMissing);
+        Assert.Null(error.Hint("fix the syntax"));
+    }
+
+    [Fact]
+    public void A_syntax_error_in_a_file_that_exists_keeps_its_syntax_hint()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.Write("broken.yaml", "id: [unclosed\n");
+
+        var error = Assert.Throws<DefinitionSyntaxException>(() => DocumentReader.ReadFile(path));
+
+        Assert.False(error.FileMissing);
+        Assert.Equal("fix the syntax", error.Hint("fix the syntax"));
+    }
+
+    [Fact]
+    public void A_missing_file_becomes_one_issue_without_a_syntax_hint_when_loading()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "nope.yaml");
+
+        var issue = Assert.Single(new DefinitionLoader(TestDefinitions.BuiltIns()).LoadFile(path).Issues);
+
+        Assert.Equal((path, "no such file; check the path.", null), (issue.File, issue.Message, issue.Hint));
     }
 }
