@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Orchestrator.Cli.Tests.Support;
+
+namespace Orchestrator.Cli.Tests.Readme;
+
+/// <summary>
+/// The README's promise, kept: its main command, run exactly as printed from the repository root, ends with a
+/// promoted champion whose frontier is above round 0's. Counts digits, never seconds.
+/// </summary>
+public sealed class MainCommandTests
+{
+    [Fact]
+    public async Task The_readme_main_command_as_written_ends_with_a_champion_above_its_base_frontier()
+    {
+        using var temp = new TempFolder();
+        var store = temp.File("store");
+        var command = ReadmeCommands.MainCommand(Path.Combine(Repository.Root, "README.md"));
+
+        var (exitCode, output) = await RunAsWrittenAsync(command, store);
+
+        Assert.True(exitCode == 0, $"the main command exited {exitCode}:\n{output}");
+        var run = await OnlyRunAsync(store);
+        Assert.Equal("succeeded", run["status"]!.GetValue<string>());
+        var result = run["output"]!;
+        var (baseFrontier, frontier) = (result["baseFrontier"]!.GetValue<int>(), result["frontier"]!.GetValue<int>());
+        Assert.True(frontier > baseFrontier, $"the frontier did not rise: {baseFrontier} -> {frontier}\n{output}");
+
+        // The champion alias really points at the run's final model in the registry, not only in the run's output.
+        var champion = await CliProcess.RunAsync(Repository.Root, CliProcess.With(store, "models", "show", "addition@champion", "--json"));
+        Assert.True(champion.ExitCode == 0, champion.Stderr);
+        Assert.Equal(result["champion"]!.GetValue<string>(), JsonNode.Parse(champion.Stdout)!["reference"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_main_command_is_a_run_of_the_shipped_self_improvement_workflow_with_no_store_of_its_own()
+    {
+        var command = ReadmeCommands.MainCommand(Path.Combine(Repository.Root, "README.md"));
+
+        // The test gives the command its store through the environment; a --store in the README would bypass it.
+        Assert.DoesNotContain("--store", command);
+        Assert.Contains("run", command);
+        Assert.Contains(command, w => w.Contains("self-improve-addition", StringComparison.Ordinal));
+    }
+
+    /// <summary>Runs the words as a process from the repository root, with the store in <paramref name="store"/>.</summary>
+    private static async Task<(int ExitCode, string Output)> RunAsWrittenAsync(IReadOnlyList<string> command, string store)
+    {
+        var info = new ProcessStartInfo(command[0])
+        {
+            WorkingDirectory = Repository.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var word in command.Skip(1)) info.ArgumentList.Add(word);
+        info.Environment["ORCHESTRATOR_STORE"] = store;
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        // The test host's MSBuild settings would steer a nested 'dotnet run' build; a newcomer's shell has none.
+        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
+            info.Environment.Remove(name);
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        try
+        {
+            await process.WaitForExitAsync(guard.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        var errors = await stderr;
+        return (process.ExitCode, await stdout + "\n--- stderr (last lines) ---\n" + string.Join('\n', errors.Split('\n').TakeLast(40)));
+    }
+
+    private static async Task<JsonNode> OnlyRunAsync(string store)
+    {
+        var runs = await CliProcess.RunAsync(Repository.Root, CliProcess.With(store, "runs", "--json"));
+        Assert.True(runs.ExitCode == 0, runs.Stderr);
+        var id = Assert.Single(JsonNode.Parse(runs.Stdout)!.AsArray())!["id"]!.GetValue<string>();
+        var shown = await CliProcess.RunAsync(Repository.Root, CliProcess.With(store, "show", id, "--json"));
+        Assert.True(shown.ExitCode == 0, shown.Stderr);
+        return JsonNode.Parse(shown.Stdout)!;
+    }
+}
