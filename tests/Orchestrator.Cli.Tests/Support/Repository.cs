@@ -5,18 +5,21 @@ public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
+    /// <summary>The configuration these tests were built in (Debug, Release), from their bin/CONFIGURATION/net10.0 folder.</summary>
+    public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
     /// <summary>The command built in the same configuration as these tests.</summary>
     public static string CommandDll
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-            var dll = Path.Combine(Root, "src", "Orchestrator.Cli", "bin", configuration, "net10.0", "orchestrator.dll");
+            var dll = Path.Combine(Root, "src", "Orchestrator.Cli", "bin", Configuration, "net10.0", "orchestrator.dll");
             return File.Exists(dll) ? dll : throw new FileNotFoundException($"the command is not built at {dll}; run ./test.sh (it builds the solution first)");
         }
     }
 
     public static string Plugins => Path.Combine(Root, "plugins");
+    public static string Templates => Path.Combine(Root, "templates");
     public static string Workflows => Path.Combine(Root, "workflows");
 
     private static string FindRoot()
