@@ -81,6 +81,21 @@ public sealed class PretrainRestartTests : IDisposable
     }
 
     [Fact]
+    public async Task An_attempt_that_fits_its_lengths_but_answers_none_one_digit_longer_is_restarted_when_asked()
+    {
+        var inputs = Stalling(steps: 40, restartAfter: 20, restarts: 1);
+        inputs["restartBelow"] = 0.0;
+        inputs["restartBeyond"] = 1.0;   // never reached by 20 steps: every checked attempt is abandoned for it
+        var harness = new ActivityHarness(new PretrainActivity(_store.Learning)) { StepKey = "base" };
+
+        var outcome = await harness.RunAsync(inputs);
+
+        var restart = Assert.Single(outcome.Output!["restarts"]!.AsArray());
+        Assert.InRange(restart!["beyond"]!.GetValue<double>(), 0, 0.999);
+        Assert.Contains(harness.Logs, l => l.StartsWith("restart 1: length 3 at ", StringComparison.Ordinal) && l.Contains(", length 4 at "));
+    }
+
+    [Fact]
     public void A_stall_check_at_or_after_the_last_step_is_refused_by_validation()
     {
         var problems = new ActivityHarness(new PretrainActivity(_store.Learning)).Check(Stalling(steps: 40, restartAfter: 40, restarts: 1));

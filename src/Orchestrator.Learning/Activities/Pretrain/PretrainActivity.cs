@@ -109,7 +109,7 @@ public sealed class PretrainActivity(LearningServices services)
             var attempt = stall with { Seed = trainingOptions.Seed, Tokens = outcome?.Tokens ?? 0, Seconds = Math.Round(outcome?.Seconds ?? 0, 1) };
             training.Session.Dispose();
             restarts.Abandon(attempt);
-            context.Log($"restart {restarts.Abandoned.Count}: length {attempt.Length} at {attempt.Accuracy:0.00} exact match after {attempt.Steps} steps (below {options.RestartBelow:0.00}); starting again from a fresh initialisation (seed {restarts.SeedOf(seed)})");
+            context.Log($"restart {restarts.Abandoned.Count}: length {attempt.Length} at {attempt.Accuracy:0.00} exact match after {attempt.Steps} steps{(attempt.Beyond is { } b ? $", length {attempt.Length + 1} at {b:0.00}" : "")} (needed {options.RestartBelow:0.00}{(options.RestartBeyond > 0 ? $" and {options.RestartBeyond:0.00}" : "")}); starting again from a fresh initialisation (seed {restarts.SeedOf(seed)})");
         }
     }
 
@@ -130,9 +130,13 @@ public sealed class PretrainActivity(LearningServices services)
             // Checked at the top, so an attempt resumed exactly at the probe is probed too; one resumed past it had passed.
             if (probeAt > 0 && training.Session.Step == probeAt)
             {
+                // Learned its first lengths, and (when asked) already answers some sums one digit longer: a model that
+                // gets none right there has nothing for the improvement rounds to start from, however well it fits.
                 var learned = curriculum.AccuracyAt(training.Session.Model, first);
-                if (learned < options.RestartBelow) return (total, new PretrainRestart(0, probeAt, first, learned, 0, 0));
-                context.Log($"stall check: length {first} at {learned:0.00} exact match after {probeAt} steps (restartBelow {options.RestartBelow:0.00}); training on");
+                double? beyond = options.RestartBeyond > 0 ? curriculum.AccuracyAt(training.Session.Model, first + 1) : null;
+                if (learned < options.RestartBelow || beyond < options.RestartBeyond)
+                    return (total, new PretrainRestart(0, probeAt, first, learned, beyond, 0, 0));
+                context.Log($"stall check: length {first} at {learned:0.00} exact match after {probeAt} steps{(beyond is { } b ? $", length {first + 1} at {b:0.00}" : "")}; training on");
             }
             var stop = curriculum.IsComplete ? options.Steps : Math.Min(options.Steps, training.Session.Step + options.RampEvery);
             if (probeAt > training.Session.Step) stop = Math.Min(stop, probeAt);

@@ -41,6 +41,9 @@ public sealed class PretrainOptions : TrainingInputs
     [Input("restart on a stall: the greedy exact match an attempt must reach by restartAfter steps")]
     public double RestartBelow { get; set; } = 0.5;
 
+    [Input("restart on a stall: the greedy exact match an attempt must also reach one length past its first lengths by restartAfter steps (0: not checked)")]
+    public double RestartBeyond { get; set; }
+
     [Input("restart on a stall: most fresh initialisations after the first; the last attempt always trains to the end")]
     public int Restarts { get; set; } = 3;
 
@@ -107,6 +110,7 @@ public sealed class PretrainOptionsValidator : TrainingInputsValidator<PretrainO
         RuleFor(o => o.RestartAfter).GreaterThanOrEqualTo(0).WithMessage("restartAfter must be 0 (never restart) or a number of steps");
         RuleFor(o => o.RestartAfter).LessThan(o => o.Steps).When(o => o.RestartAfter > 0).WithMessage(o => $"restartAfter ({o.RestartAfter}) must be below steps ({o.Steps}), or the probe would come after training ends");
         RuleFor(o => o.RestartBelow).InclusiveBetween(0, 1).WithMessage("restartBelow must be an exact match between 0 and 1");
+        RuleFor(o => o.RestartBeyond).InclusiveBetween(0, 1).WithMessage("restartBeyond must be an exact match between 0 and 1");
         RuleFor(o => o.Restarts).InclusiveBetween(0, 100).WithMessage("restarts must be between 0 and 100");
         RuleFor(o => o.Layers).InclusiveBetween(1, 64).WithMessage("layers must be between 1 and 64");
         RuleFor(o => o.Width).InclusiveBetween(8, 4096).WithMessage("width must be between 8 and 4096");

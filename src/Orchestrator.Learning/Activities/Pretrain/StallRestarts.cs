@@ -7,9 +7,10 @@ namespace Orchestrator.Learning.Activities.Pretrain;
 /// <param name="Steps">Optimizer steps it took before it was abandoned.</param>
 /// <param name="Length">The length it was probed on (the curriculum's first longest length).</param>
 /// <param name="Accuracy">Its greedy exact match there.</param>
+/// <param name="Beyond">Its exact match one length longer, when that was checked too.</param>
 /// <param name="Tokens">Training tokens it processed.</param>
 /// <param name="Seconds">Its training wall time.</param>
-public sealed record PretrainRestart(long Seed, int Steps, int Length, double Accuracy, long Tokens, double Seconds);
+public sealed record PretrainRestart(long Seed, int Steps, int Length, double Accuracy, double? Beyond, long Tokens, double Seconds);
 
 /// <summary>
 /// The abandoned attempts of one pretrain step, kept in a file beside its training checkpoint so that a step
