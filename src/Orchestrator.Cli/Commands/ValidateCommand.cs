@@ -9,7 +9,7 @@ public static class ValidateCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Definition files (YAML or JSON).", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Definition files (YAML or JSON), or workflow ids (ID or ID@VERSION) from the store or the workflows folders.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("validate", "Check workflow definitions: syntax, structure, activities and their inputs, references, bounds.") { files };
         command.SetAction(async (parse, cancellationToken) =>
         {
