@@ -19,7 +19,7 @@ public static class PublishCommand
         {
             var host = CliHost.From(parse);
             using var stores = host.OpenStores();
-            var path = parse.GetValue(file)!;
+            var path = ShippedContent.Locate(parse.GetValue(file)!);
             if (!WorkflowTarget.IsFile(path)) throw new Core.Engine.RunSetupException($"'{path}' is not a definition file; publish takes a .yaml, .yml or .json file");
             var (publishId, document, hash, issues) = EvaluatorDocuments.IsEvaluator(path)
                 ? EvaluatorDocuments.Read(host, path)

@@ -12,7 +12,7 @@ public static class RunCommand
 {
     public static Command Create()
     {
-        var target = new Argument<string>("workflow") { Description = "A definition file, or a workflow id (ID or ID@VERSION) from the workflows folders." };
+        var target = new Argument<string>("workflow") { Description = "A definition file (a relative workflows/... path missing from the working directory means the shipped file), or a workflow id (ID or ID@VERSION): the store's, else from the workflows folders (see --workflows)." };
         var inputs = new Option<string[]>("--input", "-i") { Description = "An input as name=value; repeatable.", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<long?>("--seed") { Description = "The run's random seed (recorded; default: drawn at random)." };
         var runId = new Option<string?>("--id") { Description = "Give the run this id. Starting an existing id again resumes it instead of running twice." };

@@ -14,7 +14,7 @@ public static class ValidateCommand
 {
     public static Command Create()
     {
-        var files = new Argument<string[]>("files") { Description = "Definition files (YAML or JSON): workflows, and evaluators (in an evaluators/ folder, or with 'filters' and no 'steps').", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "Definition files (YAML or JSON): workflows, and evaluators (in an evaluators/ folder, or with 'filters' and no 'steps'); or workflow ids (ID or ID@VERSION) from the store or the workflows folders.", Arity = ArgumentArity.OneOrMore };
         var command = new Command("validate", "Check workflow and evaluator definitions: syntax, structure, activities or filters and their inputs, references, bounds.") { files };
         command.SetAction(async (parse, cancellationToken) =>
         {

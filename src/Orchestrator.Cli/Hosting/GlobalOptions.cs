@@ -14,17 +14,18 @@ public static class GlobalOptions
 
     public static readonly Option<string[]> Plugins = new("--plugins")
     {
-        Description = "A folder of plugins; repeatable. Default: $ORCHESTRATOR_PLUGINS (':'-separated), else plugins/.",
+        Description = "A folder of plugins; repeatable. " + DefaultFolders.Describe(DefaultFolders.PluginsVariable, ShippedContent.PluginsFolderName, ShippedContent.Plugins),
         Recursive = true,
         AllowMultipleArgumentsPerToken = false,
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_PLUGINS") is { Length: > 0 } p ? p.Split(':', StringSplitOptions.RemoveEmptyEntries) : ["plugins"],
+        DefaultValueFactory = _ => DefaultFolders.Plugins(),
     };
 
     public static readonly Option<string[]> Workflows = new("--workflows")
     {
-        Description = "A folder of workflow definitions, for 'run ID' and sub-workflow calls; repeatable. Default: workflows/.",
+        Description = "A folder of workflow definitions (and evaluators/), for 'run ID', sub-workflow calls and evaluators; repeatable. "
+            + DefaultFolders.Describe(DefaultFolders.WorkflowsVariable, ShippedContent.WorkflowsFolderName, ShippedContent.Workflows),
         Recursive = true,
-        DefaultValueFactory = _ => ["workflows"],
+        DefaultValueFactory = _ => DefaultFolders.Workflows(),
     };
 
     public static readonly Option<string?> Artifacts = new("--artifacts")

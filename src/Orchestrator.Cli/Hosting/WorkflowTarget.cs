@@ -7,7 +7,8 @@ using Orchestrator.Core.Versioning;
 namespace Orchestrator.Cli.Hosting;
 
 /// <summary>
-/// Resolves what <c>run</c> or <c>publish</c> was given — a definition file, or an id: <c>ID</c> is the
+/// Resolves what <c>run</c> or <c>publish</c> was given — a definition file (a relative <c>workflows/...</c> path the
+/// working directory lacks names the shipped file, see <see cref="ShippedContent.Locate"/>), or an id: <c>ID</c> is the
 /// store's <c>current</c> version (else the highest version in the workflows folders), <c>ID@V</c> a given
 /// version — and validates it fully, with the workflows it calls, before anything runs.
 /// </summary>
@@ -22,16 +23,17 @@ public sealed record WorkflowTarget(WorkflowDefinition? Definition, IDefinitionC
     {
         if (IsFile(target))
         {
+            var file = ShippedContent.Locate(target);
             ParsedDocument document;
             try
             {
-                document = DocumentReader.ReadFile(target);
+                document = DocumentReader.ReadFile(file);
             }
             catch (DefinitionSyntaxException e)
             {
                 return Failed(host, [new ValidationIssue(e.File, e.Location, "", e.Reason, e.Hint("fix the syntax; YAML indentation uses spaces"))]);
             }
-            return await ValidateAsync(host, store, document, host.Catalog(target), cancellationToken);
+            return await ValidateAsync(host, store, document, host.Catalog(file), cancellationToken);
         }
 
         var folders = host.Catalog();

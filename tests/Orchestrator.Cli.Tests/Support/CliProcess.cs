@@ -22,6 +22,7 @@ public static class CliProcess
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment.Remove("ORCHESTRATOR_STORE");
         info.Environment.Remove("ORCHESTRATOR_PLUGINS");
+        info.Environment.Remove("ORCHESTRATOR_WORKFLOWS");
         return info;
     }
 

@@ -5,15 +5,18 @@ public static class Repository
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The configuration these tests were built in (Debug, Release), from their bin/CONFIGURATION/net10.0 folder.</summary>
+    /// <summary>The configuration these tests were built in (Debug or Release), and so the command beside them.</summary>
     public static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+
+    /// <summary>The command's project folder.</summary>
+    public static string CommandProject => Path.Combine(Root, "src", "Orchestrator.Cli");
 
     /// <summary>The command built in the same configuration as these tests.</summary>
     public static string CommandDll
     {
         get
         {
-            var dll = Path.Combine(Root, "src", "Orchestrator.Cli", "bin", Configuration, "net10.0", "orchestrator.dll");
+            var dll = Path.Combine(CommandProject, "bin", Configuration, "net10.0", "orchestrator.dll");
             return File.Exists(dll) ? dll : throw new FileNotFoundException($"the command is not built at {dll}; run ./test.sh (it builds the solution first)");
         }
     }
