@@ -8,6 +8,7 @@ namespace Orchestrator.Cli.Tests.Readme;
 /// The README's promise, kept: its main command, run exactly as printed from the repository root, ends with a
 /// promoted champion whose frontier is above round 0's. Counts digits, never seconds.
 /// </summary>
+[Collection(MainCommandCollection.Name)]
 public sealed class MainCommandTests
 {
     [Fact]

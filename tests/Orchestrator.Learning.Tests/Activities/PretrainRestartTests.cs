@@ -81,17 +81,20 @@ public sealed class PretrainRestartTests : IDisposable
     }
 
     [Fact]
-    public async Task An_attempt_that_fits_its_lengths_but_answers_none_one_digit_longer_is_restarted_when_asked()
+    public async Task An_attempt_that_answers_too_few_sums_one_digit_longer_once_trained_is_restarted_when_asked()
     {
         var inputs = Stalling(steps: 40, restartAfter: 20, restarts: 1);
         inputs["restartBelow"] = 0.0;
-        inputs["restartBeyond"] = 1.0;   // never reached by 20 steps: every checked attempt is abandoned for it
+        inputs["restartBeyond"] = 1.0;   // never reached by 40 steps: every checked attempt is abandoned for it
         var harness = new ActivityHarness(new PretrainActivity(_store.Learning)) { StepKey = "base" };
 
         var outcome = await harness.RunAsync(inputs);
 
+        // Checked once the attempt has trained all its steps, not at the stall check.
         var restart = Assert.Single(outcome.Output!["restarts"]!.AsArray());
-        Assert.InRange(restart!["beyond"]!.GetValue<double>(), 0, 0.999);
+        Assert.Equal(40, restart!["steps"]!.GetValue<int>());
+        Assert.InRange(restart["beyond"]!.GetValue<double>(), 0, 0.999);
+        Assert.Equal(80, outcome.Output["steps"]!.GetValue<int>());
         Assert.Contains(harness.Logs, l => l.StartsWith("restart 1: length 3 at ", StringComparison.Ordinal) && l.Contains(", length 4 at "));
     }
 

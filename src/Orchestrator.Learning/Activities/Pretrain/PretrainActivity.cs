@@ -22,6 +22,9 @@ public sealed class PretrainActivity(LearningServices services)
     /// <summary>The model metric that keeps round 0's abandoned attempts, so a redelivered step reports them too.</summary>
     private const string RestartsMetric = "restarts";
 
+    /// <summary>Items of the extension check: enough that a model answering 1% one digit longer is rarely read as 0.</summary>
+    private const int BeyondProbeItems = 512;
+
     private static readonly JsonSerializerOptions MetricJson = new(JsonSerializerDefaults.Web);
 
     protected override async ValueTask<ActivityOutcome> ExecuteAsync(PretrainOptions options, ActivityContext context, CancellationToken cancellationToken)
@@ -109,7 +112,7 @@ public sealed class PretrainActivity(LearningServices services)
             var attempt = stall with { Seed = trainingOptions.Seed, Tokens = outcome?.Tokens ?? 0, Seconds = Math.Round(outcome?.Seconds ?? 0, 1) };
             training.Session.Dispose();
             restarts.Abandon(attempt);
-            context.Log($"restart {restarts.Abandoned.Count}: length {attempt.Length} at {attempt.Accuracy:0.00} exact match after {attempt.Steps} steps{(attempt.Beyond is { } b ? $", length {attempt.Length + 1} at {b:0.00}" : "")} (needed {options.RestartBelow:0.00}{(options.RestartBeyond > 0 ? $" and {options.RestartBeyond:0.00}" : "")}); starting again from a fresh initialisation (seed {restarts.SeedOf(seed)})");
+            context.Log($"restart {restarts.Abandoned.Count}: length {attempt.Length} at {attempt.Accuracy:0.00} exact match after {attempt.Steps} steps{(attempt.Beyond is { } b ? $", length {attempt.Length + 1} at {b:0.000}" : "")} (needed {options.RestartBelow:0.00}{(attempt.Beyond is not null ? $" and {options.RestartBeyond:0.###}" : "")}); starting again from a fresh initialisation (seed {restarts.SeedOf(seed)})");
         }
     }
 
@@ -130,13 +133,9 @@ public sealed class PretrainActivity(LearningServices services)
             // Checked at the top, so an attempt resumed exactly at the probe is probed too; one resumed past it had passed.
             if (probeAt > 0 && training.Session.Step == probeAt)
             {
-                // Learned its first lengths, and (when asked) already answers some sums one digit longer: a model that
-                // gets none right there has nothing for the improvement rounds to start from, however well it fits.
                 var learned = curriculum.AccuracyAt(training.Session.Model, first);
-                double? beyond = options.RestartBeyond > 0 ? curriculum.AccuracyAt(training.Session.Model, first + 1) : null;
-                if (learned < options.RestartBelow || beyond < options.RestartBeyond)
-                    return (total, new PretrainRestart(0, probeAt, first, learned, beyond, 0, 0));
-                context.Log($"stall check: length {first} at {learned:0.00} exact match after {probeAt} steps{(beyond is { } b ? $", length {first + 1} at {b:0.00}" : "")}; training on");
+                if (learned < options.RestartBelow) return (total, new PretrainRestart(0, probeAt, first, learned, null, 0, 0));
+                context.Log($"stall check: length {first} at {learned:0.00} exact match after {probeAt} steps; training on");
             }
             var stop = curriculum.IsComplete ? options.Steps : Math.Min(options.Steps, training.Session.Step + options.RampEvery);
             if (probeAt > training.Session.Step) stop = Math.Min(stop, probeAt);
@@ -147,6 +146,16 @@ public sealed class PretrainActivity(LearningServices services)
                 data.Longest = curriculum.Longest;
                 context.Log($"curriculum: length {curriculum.Longest - 1} at {accuracy:0.00} exact match after {training.Session.Step} steps; now lengths up to {curriculum.Longest}");
             }
+        }
+        // A model that fits its lengths but gets no sum one digit longer right gives the rounds nothing to keep, however
+        // well it fits; only the trained model can tell (at the stall check, good and stuck ones alike get none right).
+        // Checked again on a redelivery at the last step, with the same weights and items, so the decision repeats.
+        if (probeAt > 0 && options.RestartBeyond > 0)
+        {
+            var beyond = new LengthCurriculum(task, tokenizer, first, first, 1, BeyondProbeItems).AccuracyAt(training.Session.Model, first + 1);
+            var learned = curriculum.AccuracyAt(training.Session.Model, first);
+            if (beyond < options.RestartBeyond) return (total, new PretrainRestart(0, options.Steps, first, learned, beyond, 0, 0));
+            context.Log($"extension check: length {first + 1} at {beyond:0.000} exact match after {options.Steps} steps; keeping this attempt");
         }
         return (total!, null);
     }

@@ -41,7 +41,7 @@ public sealed class PretrainOptions : TrainingInputs
     [Input("restart on a stall: the greedy exact match an attempt must reach by restartAfter steps")]
     public double RestartBelow { get; set; } = 0.5;
 
-    [Input("restart on a stall: the greedy exact match an attempt must also reach one length past its first lengths by restartAfter steps (0: not checked)")]
+    [Input("restart on a stall: the greedy exact match (on 512 items) an attempt must show one length past its first lengths once it has trained all its steps, else it starts again too (0: not checked); only while restarts remain")]
     public double RestartBeyond { get; set; }
 
     [Input("restart on a stall: most fresh initialisations after the first; the last attempt always trains to the end")]
