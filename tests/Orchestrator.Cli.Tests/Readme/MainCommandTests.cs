@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Orchestrator.Cli.Tests.Support;
 
@@ -30,7 +29,8 @@ public sealed class MainCommandTests
         // The champion alias really points at the run's final model in the registry, not only in the run's output.
         var champion = await CliProcess.RunAsync(Repository.Root, CliProcess.With(store, "models", "show", "addition@champion", "--json"));
         Assert.True(champion.ExitCode == 0, champion.Stderr);
-        Assert.Equal(result["champion"]!.GetValue<string>(), JsonNode.Parse(champion.Stdout)!["reference"]!.GetValue<string>());
+        var shown = JsonNode.Parse(champion.Stdout)!;
+        Assert.Equal(result["champion"]!.GetValue<string>(), $"{shown["name"]!.GetValue<string>()}@{shown["version"]!.GetValue<int>()}");
     }
 
     [Fact]
@@ -47,35 +47,9 @@ public sealed class MainCommandTests
     /// <summary>Runs the words as a process from the repository root, with the store in <paramref name="store"/>.</summary>
     private static async Task<(int ExitCode, string Output)> RunAsWrittenAsync(IReadOnlyList<string> command, string store)
     {
-        var info = new ProcessStartInfo(command[0])
-        {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var word in command.Skip(1)) info.ArgumentList.Add(word);
-        info.Environment["ORCHESTRATOR_STORE"] = store;
-        info.Environment["DOTNET_NOLOGO"] = "1";
-        // The test host's MSBuild settings would steer a nested 'dotnet run' build; a newcomer's shell has none.
-        foreach (var name in info.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-            info.Environment.Remove(name);
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(20));
-        try
-        {
-            await process.WaitForExitAsync(guard.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        var errors = await stderr;
-        return (process.ExitCode, await stdout + "\n--- stderr (last lines) ---\n" + string.Join('\n', errors.Split('\n').TakeLast(40)));
+        var result = await ChildProcess.RunAsync(command[0], command.Skip(1), Repository.Root, TimeSpan.FromMinutes(20),
+            new Dictionary<string, string> { ["ORCHESTRATOR_STORE"] = store });
+        return (result.ExitCode, result.Stdout + "\n--- stderr (last lines) ---\n" + string.Join('\n', result.Stderr.Split('\n').TakeLast(40)));
     }
 
     private static async Task<JsonNode> OnlyRunAsync(string store)
