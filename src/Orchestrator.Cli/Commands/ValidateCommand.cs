@@ -24,8 +24,10 @@ public static class ValidateCommand
             var invalid = 0;
             foreach (var file in parse.GetValue(files)!)
             {
-                var (summary, issues) = EvaluatorDocuments.IsEvaluatorFile(file)
-                    ? CheckEvaluator(host, file)
+                // Located as run and publish locate it, so a shipped evaluator is found from any directory too.
+                var located = ShippedContent.Locate(file);
+                var (summary, issues) = EvaluatorDocuments.IsEvaluatorFile(located)
+                    ? CheckEvaluator(host, located)
                     : await CheckWorkflowAsync(host, stores?.Definitions, file, cancellationToken);
                 if (summary is not null)
                 {

@@ -23,13 +23,14 @@ public sealed class DefaultFolderCommandTests : IDisposable
     public async Task From_another_directory_the_repository_build_uses_the_repository_plugins_and_workflows()
     {
         var tasks = await CliProcess.RunAsync(_temp.Path, "tasks");
-        var validate = await CliProcess.RunAsync(_temp.Path, "validate", "self-improve-addition", "workflows/demo-sum.yaml");
+        var validate = await CliProcess.RunAsync(_temp.Path, "validate", "self-improve-addition", "workflows/demo-sum.yaml", "workflows/evaluators/verified.yaml");
 
         Assert.True(tasks.ExitCode == 0, tasks.Stdout + tasks.Stderr);
         Assert.Contains("arithmetic/addition", TableText.FirstColumn(tasks.Stdout));
         Assert.True(validate.ExitCode == 0, validate.Stdout + validate.Stderr);
         Assert.Contains("ok    self-improve-addition  (self-improve-addition@1,", validate.Stdout);
         Assert.Contains("ok    workflows/demo-sum.yaml  (demo-sum@1,", validate.Stdout);
+        Assert.Contains("ok    workflows/evaluators/verified.yaml  (evaluator verified@", validate.Stdout);
     }
 
     [Fact]

@@ -33,12 +33,13 @@ internal sealed class LengthCurriculum(ITaskFamily task, CharTokenizer tokenizer
         return true;
     }
 
-    /// <summary>Greedy exact match at <paramref name="length"/> on a fixed probe of training-side items.</summary>
-    public double AccuracyAt(DecoderTransformer model, int length)
+    /// <summary>Greedy exact match at <paramref name="length"/> on a fixed probe of training-side items (<paramref name="items"/>, else the curriculum's count).</summary>
+    public double AccuracyAt(DecoderTransformer model, int length, int? items = null)
     {
         // A fixed probe per length, so the decision to advance depends on the weights alone (and repeats on resume).
-        var items = TaskSampler.Training(task, length, probeItems, new Random(length * 7919 + 17));
-        var answers = ModelAnswers.Generate(model, tokenizer, items.Select(i => i.Prompt).ToList(), 0, null, probeItems);
-        return items.Where((item, i) => task.Check(item, answers[i]).Correct).Count() / (double)items.Count;
+        var count = items ?? probeItems;
+        var probe = TaskSampler.Training(task, length, count, new Random(length * 7919 + 17));
+        var answers = ModelAnswers.Generate(model, tokenizer, probe.Select(i => i.Prompt).ToList(), 0, null, count);
+        return probe.Where((item, i) => task.Check(item, answers[i]).Correct).Count() / (double)probe.Count;
     }
 }

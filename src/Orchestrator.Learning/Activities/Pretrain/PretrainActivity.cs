@@ -152,7 +152,7 @@ public sealed class PretrainActivity(LearningServices services)
         // Checked again on a redelivery at the last step, with the same weights and items, so the decision repeats.
         if (probeAt > 0 && options.RestartBeyond > 0)
         {
-            var beyond = new LengthCurriculum(task, tokenizer, first, first, 1, BeyondProbeItems).AccuracyAt(training.Session.Model, first + 1);
+            var beyond = curriculum.AccuracyAt(training.Session.Model, first + 1, BeyondProbeItems);
             var learned = curriculum.AccuracyAt(training.Session.Model, first);
             if (beyond < options.RestartBeyond) return (total, new PretrainRestart(0, options.Steps, first, learned, beyond, 0, 0));
             context.Log($"extension check: length {first + 1} at {beyond:0.000} exact match after {options.Steps} steps; keeping this attempt");

@@ -92,7 +92,7 @@ public sealed record PretrainOutput
     [Output("parameters in the model")]
     public required long Parameters { get; init; }
 
-    [Output("attempts abandoned because they had not learned their first lengths by restartAfter steps; their steps count in steps")]
+    [Output("attempts abandoned at the stall check (first lengths not learned by restartAfter steps) or the extension check (too few sums one length longer once trained); their steps count in steps")]
     public required IReadOnlyList<PretrainRestart> Restarts { get; init; }
 }
 
