@@ -29,6 +29,7 @@ internal static class StoredValues
         RunStatus.Succeeded => "succeeded",
         RunStatus.Failed => "failed",
         RunStatus.Cancelled => "cancelled",
+        RunStatus.Queued => "queued",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown run status"),
     };
 
@@ -38,6 +39,7 @@ internal static class StoredValues
         "succeeded" => RunStatus.Succeeded,
         "failed" => RunStatus.Failed,
         "cancelled" => RunStatus.Cancelled,
+        "queued" => RunStatus.Queued,
         _ => throw new InvalidDataException($"unknown run status '{text}' in the store"),
     };
 

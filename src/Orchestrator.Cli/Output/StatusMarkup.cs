@@ -10,6 +10,7 @@ public static class StatusMarkup
         RunStatus.Succeeded => "[green]succeeded[/]",
         RunStatus.Failed => "[red]failed[/]",
         RunStatus.Cancelled => "[yellow]cancelled[/]",
+        RunStatus.Queued => "[grey]queued[/]",
         _ => "[blue]running[/]",
     };
 

@@ -15,4 +15,8 @@ public sealed record StepInvocation(
     int Attempt,
     DateTimeOffset FirstStartedAt,
     long Seed,
-    JsonObject State);
+    JsonObject State)
+{
+    /// <summary>The queue the step names (<c>queue:</c>), or null: run wherever the run runs.</summary>
+    public string? Queue { get; init; }
+}
