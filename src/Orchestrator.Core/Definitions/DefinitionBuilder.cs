@@ -16,7 +16,7 @@ public static partial class DefinitionBuilder
 {
     private static readonly string[] TopKeys = ["id", "version", "description", "inputs", "state", "tunables", "protected", "steps", "output"];
     private static readonly string[] InputKeys = ["type", "default", "description"];
-    private static readonly string[] StepKeys = ["id", "description", "uses", "with", "if", "timeout", "retry", "loop", "parallel", "call", "do"];
+    private static readonly string[] StepKeys = ["id", "description", "uses", "with", "if", "timeout", "retry", "queue", "loop", "parallel", "call", "do"];
     private static readonly string[] LoopKeys = ["times", "until", "max"];
     private static readonly string[] ParallelKeys = ["over", "as", "maxDegree"];
     private static readonly string[] CallKeys = ["workflow", "version"];
@@ -226,6 +226,7 @@ public static partial class DefinitionBuilder
         var retry = BuildRetry(obj["retry"], JsonPointer.Append(path, "retry"), issues);
         if (obj.ContainsKey("retry") && kinds[0] != "uses")
             issues.Add(JsonPointer.Append(path, "retry"), $"retry applies to activity steps, not to a {kinds[0]} step", "put the retry on the activity steps inside it");
+        var queue = BuildQueue(obj, path, kinds[0], issues);
         var with = obj["with"] switch
         {
             null => new JsonObject(),
@@ -253,7 +254,7 @@ public static partial class DefinitionBuilder
                     issues.Add(JsonPointer.Append(path, "uses"), "uses must name an activity", "run 'orchestrator activities' to list them");
                     return null;
                 }
-                return new ActivityStep { Id = id, Pointer = path, If = condition, Timeout = timeout, Retry = retry, Uses = uses, With = with };
+                return new ActivityStep { Id = id, Pointer = path, If = condition, Timeout = timeout, Retry = retry, Queue = queue, Uses = uses, With = with };
 
             case "loop":
                 if (obj["loop"] is not JsonObject loop)
@@ -293,7 +294,7 @@ public static partial class DefinitionBuilder
                 if (parallel["maxDegree"] is { } degreeNode && (!TryInt(degreeNode, out degree) || degree < 1 || degree > 256))
                     issues.Add(path + "/parallel/maxDegree", "maxDegree must be a whole number from 1 to 256", "e.g. 'maxDegree: 4'");
                 if (over is null) return null;
-                return new ParallelStep { Id = id, Pointer = path, If = condition, Timeout = timeout, Retry = retry, Over = over, As = name, MaxDegree = degree, Do = body };
+                return new ParallelStep { Id = id, Pointer = path, If = condition, Timeout = timeout, Retry = retry, Queue = queue, Over = over, As = name, MaxDegree = degree, Do = body };
 
             default:
                 if (obj["call"] is not JsonObject call)
@@ -309,6 +310,24 @@ public static partial class DefinitionBuilder
                 if (workflow is null || calledVersion < 1) return null;
                 return new CallStep { Id = id, Pointer = path, If = condition, Timeout = timeout, Retry = retry, Workflow = workflow, Version = calledVersion, With = with };
         }
+    }
+
+    private static string? BuildQueue(JsonObject obj, string path, string kind, IssueList issues)
+    {
+        if (obj["queue"] is not { } node) return null;
+        var at = JsonPointer.Append(path, "queue");
+        if (kind is not ("uses" or "parallel"))
+        {
+            issues.Add(at, $"queue applies to activity and parallel steps, not to a {kind} step", "put the queue on the activity steps inside it");
+            return null;
+        }
+        var name = node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        if (name is null || !QueueNames.IsValid(name))
+        {
+            issues.Add(at, $"'{node.ToJsonString()}' is not a queue name", QueueNames.Hint);
+            return null;
+        }
+        return name;
     }
 
     internal static readonly HashSet<string> ReservedNames = ["inputs", "state", "steps", "loop"];

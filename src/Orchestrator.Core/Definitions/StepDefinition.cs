@@ -14,6 +14,12 @@ public abstract class StepDefinition
     public TimeSpan? Timeout { get; init; }
     public RetryPolicy Retry { get; init; } = RetryPolicy.None;
 
+    /// <summary>
+    /// The worker queue this step's attempts go to (<c>queue: train</c>), for activity and parallel steps; a
+    /// parallel step's queue is its branches' default. Null: wherever the run runs. A run in-process ignores it.
+    /// </summary>
+    public string? Queue { get; init; }
+
     /// <summary>Steps nested inside this one (loop or parallel bodies); empty for leaves.</summary>
     public virtual IReadOnlyList<StepDefinition> Children => [];
 }

@@ -32,6 +32,9 @@ internal sealed class Frame
     /// <summary>True for the run's own workflow, whose state is what the run record shows.</summary>
     public bool IsRoot { get; }
 
+    /// <summary>The queue of the enclosing parallel step, which its branches' activities go to unless they name their own.</summary>
+    public string? Queue { get; private init; }
+
     public static Frame ForWorkflow(string prefix, JsonObject inputs, JsonObject state, bool isRoot) =>
         new(prefix, inputs, state, new Dictionary<string, JsonNode?>(StringComparer.Ordinal), null, new Dictionary<string, JsonNode?>(StringComparer.Ordinal), isRoot);
 
@@ -50,18 +53,18 @@ internal sealed class Frame
     public Frame Iteration(string prefix, int index)
     {
         var locals = new Dictionary<string, JsonNode?>(Locals, StringComparer.Ordinal) { ["loop"] = new JsonObject { ["index"] = index } };
-        return new Frame(prefix, Inputs, State, _outputs, _parent, locals, IsRoot);
+        return new Frame(prefix, Inputs, State, _outputs, _parent, locals, IsRoot) { Queue = Queue };
     }
 
     /// <summary>A parallel branch: its own outputs over its parent's, and its item bound to a name.</summary>
-    public Frame Branch(string prefix, string itemName, JsonNode? item, int index)
+    public Frame Branch(string prefix, string itemName, JsonNode? item, int index, string? queue)
     {
         var locals = new Dictionary<string, JsonNode?>(Locals, StringComparer.Ordinal)
         {
             [itemName] = item?.DeepClone(),
             ["branch"] = new JsonObject { ["index"] = index },
         };
-        return new Frame(prefix, Inputs, State, new Dictionary<string, JsonNode?>(StringComparer.Ordinal), this, locals, IsRoot);
+        return new Frame(prefix, Inputs, State, new Dictionary<string, JsonNode?>(StringComparer.Ordinal), this, locals, IsRoot) { Queue = queue ?? Queue };
     }
 
     public ExpressionScope Scope()

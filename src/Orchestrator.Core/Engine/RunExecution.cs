@@ -180,7 +180,10 @@ internal sealed class RunExecution
                 _observer.StepStarted(_run.Id, key, step.Uses, attempt);
                 JsonObject state;
                 lock (_valuesLock) state = (JsonObject)frame.State.DeepClone();
-                var invocation = new StepInvocation(_run.Id, key, step.Id, step.Uses, (JsonObject)inputs.DeepClone(), begun.Attempt, begun.FirstStartedAt, _run.Seed, state);
+                var invocation = new StepInvocation(_run.Id, key, step.Id, step.Uses, (JsonObject)inputs.DeepClone(), begun.Attempt, begun.FirstStartedAt, _run.Seed, state)
+                {
+                    Queue = step.Queue ?? frame.Queue,
+                };
                 return await _dispatcher.DispatchAsync(invocation, token);
             }, cancellationToken);
             if (outcome.Error is { } error) throw await FailAsync(step, key, error.Type, error.Message, attempt);
@@ -254,7 +257,7 @@ internal sealed class RunExecution
             try
             {
                 Frame branch;
-                lock (_valuesLock) branch = frame.Branch($"{key}/{index}/", step.As, item, index);
+                lock (_valuesLock) branch = frame.Branch($"{key}/{index}/", step.As, item, index, step.Queue);
                 await RunStepsAsync(step.Do, branch, branches.Token);
                 lock (_valuesLock) results[index] = branch.TryGetOutput(lastStep, out var output) ? output?.DeepClone() : null;
             }

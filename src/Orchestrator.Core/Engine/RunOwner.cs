@@ -11,6 +11,9 @@ public static class RunOwner
 {
     public static string Create() => $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..8]}";
 
+    /// <summary>True when the owner runs (or ran) on this machine, where whether it lives can be seen.</summary>
+    public static bool IsOnThisMachine(string owner) => owner.Split(':') is [var host, _, _] && host == Environment.MachineName;
+
     /// <summary>True only when the owner ran on this machine and its process is gone; anything uncertain is "alive".</summary>
     public static bool IsDeadOnThisMachine(string owner)
     {

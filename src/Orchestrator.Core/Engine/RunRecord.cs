@@ -18,6 +18,9 @@ public sealed record RunRecord
     public string? SourceFile { get; init; }
     public required JsonObject Inputs { get; init; }
     public required long Seed { get; init; }
+
+    /// <summary>The worker queue the run was enqueued on; null for a run executed in-process by <c>run</c>.</summary>
+    public string? Queue { get; init; }
     public RunStatus Status { get; init; } = RunStatus.Running;
     public JsonObject State { get; init; } = new();
     public string? Position { get; init; }

@@ -8,4 +8,7 @@ public sealed record RunStartOptions
 {
     public string? RunId { get; init; }
     public long? Seed { get; init; }
+
+    /// <summary>The worker queue a created run waits on (<see cref="RunRecord.Queue"/>).</summary>
+    public string? Queue { get; init; }
 }

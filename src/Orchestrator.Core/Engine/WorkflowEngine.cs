@@ -27,23 +27,38 @@ public sealed class WorkflowEngine(IRunStore store, IStepDispatcher dispatcher, 
         if (!claim.Granted && claim.Holder is { } holder && RunOwner.IsDeadOnThisMachine(holder))
             claim = await store.ClaimAsync(runId, _owner, _time.GetUtcNow(), _options.LeaseDuration, holder, cancellationToken);
         if (!claim.Granted)
-            throw new RunSetupException($"run {runId} is being executed by {claim.Holder} (lease until {claim.Until:u}); wait for it to finish, or for the lease to expire if that process died on another machine");
+            throw new RunLeaseHeldException(runId, claim.Holder, claim.Until);
     }
 
     public async Task<RunRecord> StartAsync(WorkflowDefinition definition, IDefinitionCatalog? catalog, JsonObject inputs, RunStartOptions? start = null, CancellationToken cancellationToken = default)
+    {
+        var (run, bundle, created) = await CreateRecordAsync(definition, catalog, inputs, start, RunStatus.Running, cancellationToken);
+        if (!created) return await ResumeAsync(run.Id, cancellationToken);
+        await ClaimAsync(run.Id, cancellationToken);
+        _observer.RunStarted(run, resumed: false);
+        return await new RunExecution(run, bundle, [], store, dispatcher, _time, _observer, _options, _owner).ExecuteAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates and pins a run without executing it (status <see cref="RunStatus.Queued"/>), for a worker to start
+    /// with <see cref="ResumeAsync"/>. With a given run id this is idempotent: an existing run of that id, the same
+    /// definition and the same inputs is returned as it is, so a request delivered twice creates one run.
+    /// </summary>
+    public async Task<RunCreation> CreateAsync(WorkflowDefinition definition, IDefinitionCatalog? catalog, JsonObject inputs, RunStartOptions? start = null, CancellationToken cancellationToken = default)
+    {
+        var (run, _, created) = await CreateRecordAsync(definition, catalog, inputs, start, RunStatus.Queued, cancellationToken);
+        return new RunCreation(run, created);
+    }
+
+    private async Task<(RunRecord Run, DefinitionBundle Bundle, bool Created)> CreateRecordAsync(WorkflowDefinition definition, IDefinitionCatalog? catalog, JsonObject inputs,
+        RunStartOptions? start, RunStatus status, CancellationToken cancellationToken)
     {
         start ??= new RunStartOptions();
         var bundle = DefinitionBundle.Collect(definition, catalog);
         var resolved = RunInputs.Resolve(definition, inputs);
 
         if (start.RunId is { } requestedId && await store.FindRunAsync(requestedId, cancellationToken) is { } existing)
-        {
-            if (existing.DefinitionHash != definition.ContentHash)
-                throw new RunSetupException($"run {requestedId} already exists and pins {existing.WorkflowId}@{existing.WorkflowVersion} ({existing.DefinitionHash}); the given definition hashes to {definition.ContentHash}. Use another run id, or 'resume {requestedId}'.");
-            if (!JsonNode.DeepEquals(existing.Inputs, resolved))
-                throw new RunSetupException($"run {requestedId} already exists with other inputs ({existing.Inputs.ToJsonString()}); use another run id.");
-            return await ResumeAsync(requestedId, cancellationToken);
-        }
+            return (CheckSame(existing, definition, resolved), bundle, false);
 
         var now = _time.GetUtcNow();
         var run = new RunRecord
@@ -56,14 +71,31 @@ public sealed class WorkflowEngine(IRunStore store, IStepDispatcher dispatcher, 
             SourceFile = definition.File,
             Inputs = resolved,
             Seed = start.Seed ?? Random.Shared.NextInt64(0, int.MaxValue),
-            Status = RunStatus.Running,
+            Queue = start.Queue,
+            Status = status,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await store.CreateRunAsync(run, cancellationToken);
-        await ClaimAsync(run.Id, cancellationToken);
-        _observer.RunStarted(run, resumed: false);
-        return await new RunExecution(run, bundle, [], store, dispatcher, _time, _observer, _options, _owner).ExecuteAsync(cancellationToken);
+        try
+        {
+            await store.CreateRunAsync(run, cancellationToken);
+        }
+        catch (Exception) when (start.RunId is not null)
+        {
+            // Another process may have created the same id between our look and our insert (a fire delivered twice at once).
+            if (await store.FindRunAsync(run.Id, CancellationToken.None) is not { } winner) throw;
+            return (CheckSame(winner, definition, resolved), bundle, false);
+        }
+        return (run, bundle, true);
+    }
+
+    private static RunRecord CheckSame(RunRecord existing, WorkflowDefinition definition, JsonObject resolved)
+    {
+        if (existing.DefinitionHash != definition.ContentHash)
+            throw new RunSetupException($"run {existing.Id} already exists and pins {existing.WorkflowId}@{existing.WorkflowVersion} ({existing.DefinitionHash}); the given definition hashes to {definition.ContentHash}. Use another run id, or 'resume {existing.Id}'.");
+        if (!JsonNode.DeepEquals(existing.Inputs, resolved))
+            throw new RunSetupException($"run {existing.Id} already exists with other inputs ({existing.Inputs.ToJsonString()}); use another run id.");
+        return existing;
     }
 
     /// <summary>Continues a run from its last committed step. A finished, succeeded run is returned as it is.</summary>
