@@ -26,6 +26,11 @@ root.Subcommands.Add(LineageCommand.Create());
 root.Subcommands.Add(ModelsCommand.Create());
 root.Subcommands.Add(PromoteCommand.Create());
 root.Subcommands.Add(GcCommand.Create());
+root.Subcommands.Add(EnqueueCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
+root.Subcommands.Add(ScheduleCommand.Create());
+root.Subcommands.Add(SchedulesCommand.Create());
+root.Subcommands.Add(UnscheduleCommand.Create());
 root.Subcommands.Add(Orchestrator.Cli.Commands.Bench.BenchCommand.Create());
 
 var parse = root.Parse(args);

@@ -17,6 +17,7 @@ public static class RunJson
         ["definitionHash"] = run.DefinitionHash,
         ["status"] = Name(run.Status),
         ["seed"] = run.Seed,
+        ["queue"] = run.Queue,
         ["stepsCommitted"] = run.StepsCommitted,
         ["position"] = run.Position,
         ["createdAt"] = run.CreatedAt,

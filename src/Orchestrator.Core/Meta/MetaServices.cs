@@ -6,6 +6,8 @@ using Orchestrator.Core.Loop;
 using Orchestrator.Core.SelfEditing.Editors;
 using Orchestrator.Core.Versioning;
 
+using Orchestrator.Core.Engine.Children;
+
 namespace Orchestrator.Core.Meta;
 
 /// <summary>
@@ -22,6 +24,18 @@ public sealed class MetaServices(LoopServices loop, ActivityRegistry activities,
     public EditorRegistry Editors { get; } = editors;
     public IRunStore Runs => _runs ?? throw NotAttached();
     public IDefinitionStore Definitions => _definitions ?? throw NotAttached();
+
+    private IChildRunLauncher? _childRuns;
+
+    /// <summary>How trials execute their runs: one after another in this process unless a worker has said otherwise.</summary>
+    public IChildRunLauncher ChildRuns => _childRuns ?? new InProcessChildRunLauncher(Runs, Activities);
+
+    /// <summary>Has trials queue their runs for every worker instead (set by a worker process).</summary>
+    public MetaServices UseChildRuns(IChildRunLauncher launcher)
+    {
+        _childRuns = launcher;
+        return this;
+    }
 
     public MetaServices Attach(IRunStore runs, IDefinitionStore definitions)
     {

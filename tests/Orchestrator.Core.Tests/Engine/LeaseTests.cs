@@ -24,7 +24,7 @@ public sealed class LeaseTests
         await harness.Blocking.Started;
         var other = new WorkflowEngine(harness.Store, new InProcessStepDispatcher(harness.Activities));
 
-        var refused = await Assert.ThrowsAsync<RunSetupException>(() => other.ResumeAsync("r"));
+        var refused = await Assert.ThrowsAsync<RunLeaseHeldException>(() => other.ResumeAsync("r"));
 
         Assert.Contains("run r is being executed by", refused.Message, StringComparison.Ordinal);
         Assert.Contains($":{Environment.ProcessId}:", refused.Message, StringComparison.Ordinal);

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Engine;
-using Orchestrator.Core.Engine.Dispatch;
+using Orchestrator.Core.Engine.Children;
 
 namespace Orchestrator.Core.Meta.Trial;
 
@@ -10,7 +10,8 @@ namespace Orchestrator.Core.Meta.Trial;
 /// budget) for every version compared, and measures the meta-objective — frontier gained per 1,000 training steps
 /// after round 0 — from each run's output (<c>frontier</c>, <c>baseFrontier</c>, <c>trainingSteps</c>,
 /// <c>baseTrainingSteps</c>). Each run is an ordinary durable run with an id derived from this step, so after a crash
-/// finished runs are reused and an interrupted one resumes.
+/// finished runs are reused and an interrupted one resumes. The runs go through <see cref="MetaServices.ChildRuns"/>:
+/// one after another in-process, or queued for every worker when a worker runs the trial.
 /// </summary>
 public sealed class TrialActivity(MetaServices services)
     : Activity<TrialOptions, TrialOutput>("meta/trial", "Runs a workflow version once per seed with fixed inputs and measures frontier gained per 1,000 training steps.", new TrialOptionsValidator())
@@ -21,28 +22,38 @@ public sealed class TrialActivity(MetaServices services)
             || await services.LoadAsync(options.Target, version, cancellationToken) is not var (definition, catalog))
             return Failed("unknown-target", $"'{options.Target}' has no {(options.Version > 0 ? $"version {options.Version}" : "published version")} in the store; publish it first");
 
-        var engine = new WorkflowEngine(services.Runs, new InProcessStepDispatcher(services.Activities));
         var earlier = await EarlierRunsAsync(context.RunId, definition.ContentHash, cancellationToken);
+        var runIds = options.Seeds.Select(seed => $"{context.RunId}.{context.StepKey.Replace('/', '.')}.s{seed}").ToList();
+        var reused = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
+        var children = new List<ChildRun>();
+        for (var i = 0; i < options.Seeds.Count; i++)
+        {
+            var seed = options.Seeds[i];
+            var inputs = Inputs(definition, options, seed);
+            var resolved = RunInputs.Resolve(definition, inputs);
+            var existing = await services.Runs.FindRunAsync(runIds[i], cancellationToken)
+                ?? earlier.FirstOrDefault(r => r.Seed == seed && JsonNode.DeepEquals(r.Inputs, resolved));
+            if (existing is { Status: RunStatus.Succeeded })
+            {
+                if (existing.Id != runIds[i]) context.Log($"{definition.Reference} seed {seed}: run {existing.Id} already ran this content with these inputs and seed; its result is reused");
+                reused[runIds[i]] = existing;
+            }
+            else children.Add(new ChildRun(definition, catalog, inputs, runIds[i], seed));
+        }
+        context.Progress(new StepProgress("trial", reused.Count, options.Seeds.Count) { Detail = $"{definition.Reference}, {children.Count} run(s) to go" });
+        var finished = (await services.ChildRuns.RunAllAsync(children, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+
         var results = new JsonArray();
         for (var i = 0; i < options.Seeds.Count; i++)
         {
             var seed = options.Seeds[i];
-            context.Progress(new StepProgress("trial", i, options.Seeds.Count) { Detail = $"{definition.Reference}, seed {seed}" });
-            var runId = $"{context.RunId}.{context.StepKey.Replace('/', '.')}.s{seed}";
-            var inputs = Inputs(definition, options, seed);
-            var resolved = RunInputs.Resolve(definition, inputs);
-            var existing = await services.Runs.FindRunAsync(runId, cancellationToken)
-                ?? earlier.FirstOrDefault(r => r.Seed == seed && JsonNode.DeepEquals(r.Inputs, resolved));
-            if (existing is { Status: RunStatus.Succeeded } && existing.Id != runId)
-                context.Log($"{definition.Reference} seed {seed}: run {existing.Id} already ran this content with these inputs and seed; its result is reused");
-            var run = existing is { Status: RunStatus.Succeeded } ? existing
-                : existing is not null ? await engine.ResumeAsync(runId, cancellationToken)
-                : await engine.StartAsync(definition, catalog, inputs, new RunStartOptions { RunId = runId, Seed = seed }, cancellationToken);
+            var runId = runIds[i];
+            var run = reused.GetValueOrDefault(runId) ?? finished.GetValueOrDefault(runId);
             // Stopping the outer run (Ctrl+C, SIGTERM) cancels the trial run at a step boundary: the outer run is then
             // cancelled too, not failed, and resuming it resumes this trial where it stopped.
-            if (run.Status == RunStatus.Cancelled) cancellationToken.ThrowIfCancellationRequested();
-            if (run.Status != RunStatus.Succeeded)
-                return Failed("trial-failed", $"{definition.Reference} seed {seed} (run {runId}) ended {run.Status}: {run.Error}");
+            if (run is null or { Status: RunStatus.Cancelled }) cancellationToken.ThrowIfCancellationRequested();
+            if (run is not { Status: RunStatus.Succeeded })
+                return Failed("trial-failed", $"{definition.Reference} seed {seed} (run {runId}) ended {run?.Status.ToString() ?? "before it started"}: {run?.Error}");
             if (Measure(run.Output as JsonObject) is not { } result)
                 return Failed("trial-output", $"{definition.Reference} (run {run.Id}) has no numeric frontier, baseFrontier, trainingSteps and baseTrainingSteps in its output; the meta-objective needs them");
             result["seed"] = seed;
