@@ -1,13 +1,15 @@
 using Orchestrator.Core.Artifacts;
+using Orchestrator.Core.Engine.Dispatch;
 using Orchestrator.Core.Engine.Store;
 using Orchestrator.Core.Registry;
+using Orchestrator.Core.Scheduling;
 using Orchestrator.Core.Versioning;
 
 namespace Orchestrator.Storage;
 
 /// <summary>
 /// Everything one store location holds: runs and their journals, versioned definitions, the model registry
-/// and the artifact files. Opened by <see cref="StoreFactory"/>; disposing it closes every connection.
+/// the artifacts, the schedules and the attempts dispatched to workers. Opened by <see cref="StoreFactory"/>; disposing it closes every connection.
 /// </summary>
 public sealed class OrchestratorStores(
     string location,
@@ -15,6 +17,8 @@ public sealed class OrchestratorStores(
     IDefinitionStore definitions,
     IModelRegistry models,
     IArtifactStore artifacts,
+    IScheduleStore schedules,
+    IDispatchStore dispatch,
     IReadOnlyList<IDisposable> owned) : IDisposable
 {
     /// <summary>Where the store is, for messages (a folder, or a PostgreSQL URL with the password hidden).</summary>
@@ -24,6 +28,12 @@ public sealed class OrchestratorStores(
     public IDefinitionStore Definitions { get; } = definitions;
     public IModelRegistry Models { get; } = models;
     public IArtifactStore Artifacts { get; } = artifacts;
+
+    /// <summary>Schedules and their journal (registered with Hangfire by workers).</summary>
+    public IScheduleStore Schedules { get; } = schedules;
+
+    /// <summary>Attempts dispatched to workers and their outcomes.</summary>
+    public IDispatchStore Dispatch { get; } = dispatch;
 
     /// <summary>The stores that reference artifacts, for garbage collection.</summary>
     public IEnumerable<IArtifactReferences> ArtifactReferences => new object[] { Runs, Models }.OfType<IArtifactReferences>();

@@ -1,4 +1,9 @@
+using System.Security.Cryptography;
+using System.Text;
+using Orchestrator.Core.Artifacts;
 using Orchestrator.Storage.Artifacts;
+using Orchestrator.Storage.Dispatch;
+using Orchestrator.Storage.Scheduling;
 using Orchestrator.Storage.Postgres;
 using Orchestrator.Storage.Sqlite;
 
@@ -10,8 +15,8 @@ namespace Orchestrator.Storage;
 /// </summary>
 public static class StoreFactory
 {
-    /// <summary>Where artifacts go when a PostgreSQL store is used and no folder is given.</summary>
-    public const string DefaultArtifactsFolder = ".orchestrator/artifacts";
+    /// <summary>Where work in progress goes beside a PostgreSQL store (training checkpoints of a running step).</summary>
+    public const string DefaultScratchFolder = ".orchestrator/scratch";
 
     public static bool IsPostgres(string location) =>
         PostgresConnectionString.IsUrl(location) || location.Contains("Host=", StringComparison.OrdinalIgnoreCase);
@@ -22,8 +27,11 @@ public static class StoreFactory
         if (IsPostgres(location))
         {
             var postgres = PostgresStore.Open(location);
+            // Artifacts live in the database unless a (shared) folder is named: then every worker reaches them.
+            IArtifactStore artifacts = artifactsFolder is null ? new PostgresArtifactStore(postgres, ArtifactCacheFolder(postgres.Target)) : new FileArtifactStore(artifactsFolder);
+            var connections = new PostgresConnections(postgres.DataSource);
             return new OrchestratorStores(postgres.Target, new PostgresRunStore(postgres), new PostgresDefinitionStore(postgres), new PostgresModelRegistry(postgres),
-                new FileArtifactStore(artifactsFolder ?? DefaultArtifactsFolder), [postgres]);
+                artifacts, new RelationalScheduleStore(connections, SqlDialect.Postgres), new RelationalDispatchStore(connections, SqlDialect.Postgres), [postgres]);
         }
 
         var owned = new List<IDisposable>();
@@ -35,8 +43,12 @@ public static class StoreFactory
             owned.Add(definitions);
             var models = new SqliteModelRegistry(location);
             owned.Add(models);
+            var schedules = new RelationalScheduleStore(new SqliteConnections(location), SqlDialect.Sqlite);
+            owned.Add(schedules);
+            var dispatch = new RelationalDispatchStore(new SqliteConnections(location), SqlDialect.Sqlite);
+            owned.Add(dispatch);
             return new OrchestratorStores(Path.GetFullPath(location), runs, definitions, models,
-                new FileArtifactStore(artifactsFolder ?? Path.Combine(location, "artifacts")), owned);
+                new FileArtifactStore(artifactsFolder ?? Path.Combine(location, "artifacts")), schedules, dispatch, owned);
         }
         catch
         {
@@ -44,4 +56,11 @@ public static class StoreFactory
             throw;
         }
     }
+
+    /// <summary>
+    /// The local cache of a database's artifacts: in the temp folder, one per database (named by a hash of its
+    /// target), since it is only a cache that any process may fill again from the database.
+    /// </summary>
+    public static string ArtifactCacheFolder(string target) =>
+        Path.Combine(Path.GetTempPath(), "orchestrator-artifact-cache", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(target)))[..16]);
 }

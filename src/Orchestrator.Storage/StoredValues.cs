@@ -29,9 +29,14 @@ internal static class StoredValues
         RunStatus.Succeeded => "succeeded",
         RunStatus.Failed => "failed",
         RunStatus.Cancelled => "cancelled",
-        RunStatus.Queued => "queued",
+        // A queued run is stored as running with its queued flag set: the status column's CHECK predates it, and
+        // SQLite changes a CHECK only by rebuilding the table (whose steps cascade on delete).
+        RunStatus.Queued => "running",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "unknown run status"),
     };
+
+    /// <summary>The stored status column and queued flag read back as a status.</summary>
+    public static RunStatus ParseRunStatus(string text, bool queued) => queued && text == "running" ? RunStatus.Queued : ParseRunStatus(text);
 
     public static RunStatus ParseRunStatus(string text) => text switch
     {
@@ -39,7 +44,6 @@ internal static class StoredValues
         "succeeded" => RunStatus.Succeeded,
         "failed" => RunStatus.Failed,
         "cancelled" => RunStatus.Cancelled,
-        "queued" => RunStatus.Queued,
         _ => throw new InvalidDataException($"unknown run status '{text}' in the store"),
     };
 

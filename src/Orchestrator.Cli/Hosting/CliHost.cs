@@ -76,8 +76,11 @@ public sealed class CliHost
     public OrchestratorStores OpenStores()
     {
         var stores = StoreFactory.Open(StoreLocation, ArtifactsFolder);
-        var artifactsFolder = stores.Artifacts is FileArtifactStore files ? files.Folder : Path.GetFullPath(StoreFactory.DefaultArtifactsFolder);
-        Loop.Attach(stores.Artifacts, stores.Models, Path.Combine(Path.GetDirectoryName(artifactsFolder.TrimEnd('/'))!, "scratch"), stores.Definitions);
+        // Scratch beside a folder of artifacts; with artifacts in PostgreSQL, in the working directory's .orchestrator/.
+        var scratch = stores.Artifacts is FileArtifactStore files
+            ? Path.Combine(Path.GetDirectoryName(files.Folder.TrimEnd('/'))!, "scratch")
+            : Path.GetFullPath(StoreFactory.DefaultScratchFolder);
+        Loop.Attach(stores.Artifacts, stores.Models, scratch, stores.Definitions);
         Meta.Attach(stores.Runs, stores.Definitions);
         return stores;
     }

@@ -30,7 +30,7 @@ public static class GlobalOptions
 
     public static readonly Option<string?> Artifacts = new("--artifacts")
     {
-        Description = "The artifact folder (checkpoints, datasets). Default: $ORCHESTRATOR_ARTIFACTS, else 'artifacts' inside a store folder, or .orchestrator/artifacts with PostgreSQL.",
+        Description = "The artifact folder (checkpoints, datasets). Default: $ORCHESTRATOR_ARTIFACTS, else 'artifacts' inside a store folder; with PostgreSQL, inside the database (chunked, verified on every read, cached locally), so every worker reaches them.",
         Recursive = true,
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORCHESTRATOR_ARTIFACTS") is { Length: > 0 } a ? a : null,
     };

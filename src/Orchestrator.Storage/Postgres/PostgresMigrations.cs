@@ -147,6 +147,64 @@ internal static class PostgresMigrations
                 PRIMARY KEY (definition_id, sequence)
             );
             """),
+        new(5, "distribution: queued runs, schedules and their journal, attempts dispatched to workers, artifacts in the database", """
+            -- As in SQLite: queued runs keep status 'running' with the flag set, so both backends store them alike.
+            ALTER TABLE runs ADD COLUMN queue text;
+            ALTER TABLE runs ADD COLUMN queued boolean NOT NULL DEFAULT false;
+
+            CREATE TABLE schedules (
+                name             text PRIMARY KEY,
+                workflow_id      text NOT NULL,
+                workflow_version integer,
+                cron             text NOT NULL,
+                time_zone        text NOT NULL,
+                inputs           json NOT NULL,
+                queue            text NOT NULL,
+                overlap          text NOT NULL CHECK (overlap IN ('skip', 'queue')),
+                created_by       text NOT NULL,
+                created_at       text NOT NULL,
+                last_run_id      text,
+                last_fire_at     text
+            );
+
+            CREATE TABLE schedule_journal (
+                sequence bigserial PRIMARY KEY,
+                schedule text NOT NULL,
+                action   text NOT NULL,
+                actor    text NOT NULL,
+                at       text NOT NULL,
+                run_id   text,
+                detail   text
+            );
+            CREATE INDEX schedule_journal_by_schedule ON schedule_journal (schedule, sequence);
+
+            CREATE TABLE dispatched_attempts (
+                run_id      text NOT NULL,
+                step_key    text NOT NULL,
+                attempt     integer NOT NULL CHECK (attempt >= 1),
+                queue       text NOT NULL,
+                invocation  json NOT NULL,
+                outcome     json,
+                finished_by text,
+                created_at  text NOT NULL,
+                finished_at text,
+                PRIMARY KEY (run_id, step_key, attempt)
+            );
+
+            -- Content-addressed artifacts every worker can reach: the bytes in chunks, the row written last.
+            CREATE TABLE artifacts (
+                hash       text PRIMARY KEY,
+                bytes      bigint NOT NULL,
+                chunks     integer NOT NULL,
+                created_at text NOT NULL
+            );
+            CREATE TABLE artifact_chunks (
+                hash  text NOT NULL,
+                part  integer NOT NULL,
+                data  bytea NOT NULL,
+                PRIMARY KEY (hash, part)
+            );
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

@@ -9,13 +9,13 @@ internal static class PostgresRunRows
     // Read() takes the columns by position, in this order.
     private const string Columns =
         "id, format_version, workflow_id, workflow_version, definition_hash, definitions, source_file, inputs, seed, " +
-        "status, state, position, output, error, steps_committed, created_at, updated_at";
+        "status, state, position, output, error, steps_committed, created_at, updated_at, queue, queued";
 
     // DO NOTHING rather than a constraint error: a duplicate id is reported by the changed-row count.
     public const string Insert =
         $"INSERT INTO runs ({Columns}) VALUES (@id, @format_version, @workflow_id, @workflow_version, @definition_hash, " +
         "@definitions, @source_file, @inputs, @seed, @status, @state, @position, @output, @error, @steps_committed, " +
-        "@created_at, @updated_at) ON CONFLICT (id) DO NOTHING";
+        "@created_at, @updated_at, @queue, @queued) ON CONFLICT (id) DO NOTHING";
 
     public const string Find = $"SELECT {Columns} FROM runs WHERE id = @id";
 
@@ -30,7 +30,7 @@ internal static class PostgresRunRows
     public const string LockForStep = "SELECT 1 FROM runs WHERE id = @id FOR UPDATE";
 
     public const string UpdateStatus =
-        "UPDATE runs SET status = @status, output = @output, error = @error, updated_at = @updated_at WHERE id = @id";
+        "UPDATE runs SET status = @status, queued = @queued, output = @output, error = @error, updated_at = @updated_at WHERE id = @id";
 
     // Only rows that can mention an artifact at all are read and searched.
     public const string ArtifactMentions =
@@ -56,6 +56,8 @@ internal static class PostgresRunRows
         p.Add(PostgresParameters.Int("steps_committed", run.StepsCommitted));
         p.Add(PostgresParameters.Time("created_at", run.CreatedAt));
         p.Add(PostgresParameters.Time("updated_at", run.UpdatedAt));
+        p.Add(PostgresParameters.Text("queue", run.Queue));
+        p.Add(PostgresParameters.Bool("queued", run.Status == RunStatus.Queued));
     }
 
     public static RunRecord Read(NpgsqlDataReader row)
@@ -74,7 +76,7 @@ internal static class PostgresRunRows
             SourceFile = PostgresValues.NullableString(row, 6),
             Inputs = PostgresValues.ParseObject(row.GetString(7), $"run {id}'s inputs"),
             Seed = row.GetInt64(8),
-            Status = PostgresValues.ParseRunStatus(row.GetString(9)),
+            Status = StoredValues.ParseRunStatus(row.GetString(9), row.GetBoolean(18)),
             State = PostgresValues.ParseObject(row.GetString(10), $"run {id}'s state"),
             Position = PostgresValues.NullableString(row, 11),
             Output = PostgresValues.ParseJson(PostgresValues.NullableString(row, 12)),
@@ -82,6 +84,7 @@ internal static class PostgresRunRows
             StepsCommitted = row.GetInt32(14),
             CreatedAt = PostgresValues.Time(row, 15),
             UpdatedAt = PostgresValues.Time(row, 16),
+            Queue = PostgresValues.NullableString(row, 17),
         };
     }
 }

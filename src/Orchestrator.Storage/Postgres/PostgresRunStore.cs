@@ -141,6 +141,7 @@ public sealed class PostgresRunStore(PostgresStore store) : IRunStore, IArtifact
         await using var command = _source.CreateCommand(PostgresRunRows.UpdateStatus);
         command.Parameters.Add(PostgresParameters.Text("id", runId));
         command.Parameters.Add(PostgresParameters.Text("status", PostgresValues.Status(status)));
+        command.Parameters.Add(PostgresParameters.Bool("queued", status == RunStatus.Queued));
         command.Parameters.Add(PostgresParameters.Json("output", PostgresValues.Json(output)));
         command.Parameters.Add(PostgresParameters.Json("error", PostgresValues.Error(error)));
         command.Parameters.Add(PostgresParameters.Time("updated_at", now));

@@ -9,13 +9,13 @@ internal static class RunRows
     // Read() takes the columns by position, in this order.
     private const string Columns =
         "id, format_version, workflow_id, workflow_version, definition_hash, definitions, source_file, inputs, seed, " +
-        "status, state, position, output, error, steps_committed, created_at, updated_at";
+        "status, state, position, output, error, steps_committed, created_at, updated_at, queue, queued";
 
     // DO NOTHING rather than a constraint error: a duplicate id is reported by the changed-row count.
     public const string Insert =
         $"INSERT INTO runs ({Columns}) VALUES ($id, $format_version, $workflow_id, $workflow_version, $definition_hash, " +
         "$definitions, $source_file, $inputs, $seed, $status, $state, $position, $output, $error, $steps_committed, " +
-        "$created_at, $updated_at) ON CONFLICT (id) DO NOTHING";
+        "$created_at, $updated_at, $queue, $queued) ON CONFLICT (id) DO NOTHING";
 
     public const string Find = $"SELECT {Columns} FROM runs WHERE id = $id";
 
@@ -27,7 +27,7 @@ internal static class RunRows
         "updated_at = $updated_at WHERE id = $id";
 
     public const string UpdateStatus =
-        "UPDATE runs SET status = $status, output = $output, error = $error, updated_at = $updated_at WHERE id = $id";
+        "UPDATE runs SET status = $status, queued = $queued, output = $output, error = $error, updated_at = $updated_at WHERE id = $id";
 
     public static void BindInsert(SqliteCommand command, RunRecord run)
     {
@@ -49,6 +49,8 @@ internal static class RunRows
         p["$steps_committed"].Value = run.StepsCommitted;
         p["$created_at"].Value = SqliteValues.Time(run.CreatedAt);
         p["$updated_at"].Value = SqliteValues.Time(run.UpdatedAt);
+        p["$queue"].Value = (object?)run.Queue ?? DBNull.Value;
+        p["$queued"].Value = run.Status == RunStatus.Queued ? 1 : 0;
     }
 
     public static RunRecord Read(SqliteDataReader row)
@@ -67,7 +69,7 @@ internal static class RunRows
             SourceFile = row.IsDBNull(6) ? null : row.GetString(6),
             Inputs = SqliteValues.ParseObject(row.GetString(7), $"run {id}'s inputs"),
             Seed = row.GetInt64(8),
-            Status = SqliteValues.ParseRunStatus(row.GetString(9)),
+            Status = StoredValues.ParseRunStatus(row.GetString(9), row.GetInt32(18) == 1),
             State = SqliteValues.ParseObject(row.GetString(10), $"run {id}'s state"),
             Position = row.IsDBNull(11) ? null : row.GetString(11),
             Output = SqliteValues.ParseJson(row.IsDBNull(12) ? null : row.GetString(12)),
@@ -75,6 +77,7 @@ internal static class RunRows
             StepsCommitted = row.GetInt32(14),
             CreatedAt = SqliteValues.ParseTime(row.GetString(15)),
             UpdatedAt = SqliteValues.ParseTime(row.GetString(16)),
+            Queue = row.IsDBNull(17) ? null : row.GetString(17),
         };
     }
 }

@@ -143,6 +143,53 @@ internal static class SqliteMigrations
                 PRIMARY KEY (definition_id, sequence)
             );
             """),
+        new(5, "distribution: queued runs, schedules and their journal, attempts dispatched to workers", """
+            -- A run enqueued for workers: the queue it waits on, and whether it still waits. Queued runs keep status
+            -- 'running' (the status CHECK above cannot change without rebuilding the table, whose steps cascade).
+            ALTER TABLE runs ADD COLUMN queue TEXT;
+            ALTER TABLE runs ADD COLUMN queued INTEGER NOT NULL DEFAULT 0 CHECK (queued IN (0, 1));
+
+            CREATE TABLE schedules (
+                name             TEXT PRIMARY KEY NOT NULL,
+                workflow_id      TEXT NOT NULL,
+                workflow_version INTEGER,
+                cron             TEXT NOT NULL,
+                time_zone        TEXT NOT NULL,
+                inputs           TEXT NOT NULL,
+                queue            TEXT NOT NULL,
+                overlap          TEXT NOT NULL CHECK (overlap IN ('skip', 'queue')),
+                created_by       TEXT NOT NULL,
+                created_at       TEXT NOT NULL,
+                last_run_id      TEXT,
+                last_fire_at     TEXT
+            );
+
+            -- Append-only, numbered across all schedules; kept when a schedule is deleted.
+            CREATE TABLE schedule_journal (
+                sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                schedule TEXT NOT NULL,
+                action   TEXT NOT NULL,
+                actor    TEXT NOT NULL,
+                at       TEXT NOT NULL,
+                run_id   TEXT,
+                detail   TEXT
+            );
+            CREATE INDEX schedule_journal_by_schedule ON schedule_journal (schedule, sequence);
+
+            -- The outbox and inbox of attempts run by other workers: a worker writes the outcome once.
+            CREATE TABLE dispatched_attempts (
+                run_id      TEXT NOT NULL,
+                step_key    TEXT NOT NULL,
+                attempt     INTEGER NOT NULL CHECK (attempt >= 1),
+                queue       TEXT NOT NULL,
+                invocation  TEXT NOT NULL,
+                outcome     TEXT,
+                finished_by TEXT,
+                created_at  TEXT NOT NULL,
+                finished_at TEXT,
+                PRIMARY KEY (run_id, step_key, attempt)
+            );
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

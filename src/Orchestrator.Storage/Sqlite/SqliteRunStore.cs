@@ -156,6 +156,7 @@ public sealed class SqliteRunStore : IRunStore, IArtifactReferences, IDisposable
             var update = statements.UpdateRunStatus;
             update.Parameters["$id"].Value = runId;
             update.Parameters["$status"].Value = SqliteValues.Status(status);
+            update.Parameters["$queued"].Value = status == RunStatus.Queued ? 1 : 0;
             update.Parameters["$output"].Value = outputText;
             update.Parameters["$error"].Value = errorText;
             update.Parameters["$updated_at"].Value = SqliteValues.Time(now);
