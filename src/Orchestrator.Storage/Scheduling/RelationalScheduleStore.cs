@@ -23,11 +23,12 @@ public sealed class RelationalScheduleStore : IScheduleStore, IDisposable
         StoreArguments.Text(schedule.Name, nameof(schedule.Name));
         return _connections.InTransactionAsync((connection, transaction) =>
         {
-            using var exists = StoreConnections.Command(connection, transaction, StoredSchedules.Exists(_dialect));
-            StoredRows.Add(exists, "name", schedule.Name);
-            var isNew = Convert.ToInt64(exists.ExecuteScalar()) == 0;
-            if (!isNew)
+            var existing = Find(connection, transaction, schedule.Name);
+            var isNew = existing is null;
+            if (existing is not null)
             {
+                // A schedule redefined keeps its last fire: the overlap policy asks whether that run is still going.
+                schedule = schedule with { LastRunId = schedule.LastRunId ?? existing.LastRunId, LastFireAt = schedule.LastFireAt ?? existing.LastFireAt };
                 using var delete = StoreConnections.Command(connection, transaction, StoredSchedules.Delete(_dialect));
                 StoredRows.Add(delete, "name", schedule.Name);
                 delete.ExecuteNonQuery();
@@ -44,13 +45,7 @@ public sealed class RelationalScheduleStore : IScheduleStore, IDisposable
     }
 
     public Task<ScheduleRecord?> FindScheduleAsync(string name, CancellationToken cancellationToken) =>
-        _connections.InTransactionAsync((connection, transaction) =>
-        {
-            using var find = StoreConnections.Command(connection, transaction, StoredSchedules.Find(_dialect));
-            StoredRows.Add(find, "name", name);
-            using var reader = find.ExecuteReader();
-            return reader.Read() ? StoredSchedules.Read(reader) : null;
-        }, cancellationToken);
+        _connections.InTransactionAsync((connection, transaction) => Find(connection, transaction, name), cancellationToken);
 
     public Task<IReadOnlyList<ScheduleRecord>> ListSchedulesAsync(CancellationToken cancellationToken) =>
         _connections.InTransactionAsync<IReadOnlyList<ScheduleRecord>>((connection, transaction) =>
@@ -99,6 +94,14 @@ public sealed class RelationalScheduleStore : IScheduleStore, IDisposable
         }, cancellationToken);
 
     public void Dispose() => _connections.Dispose();
+
+    private ScheduleRecord? Find(DbConnection connection, DbTransaction transaction, string name)
+    {
+        using var find = StoreConnections.Command(connection, transaction, StoredSchedules.Find(_dialect));
+        StoredRows.Add(find, "name", name);
+        using var reader = find.ExecuteReader();
+        return reader.Read() ? StoredSchedules.Read(reader) : null;
+    }
 
     private void Journal(DbConnection connection, DbTransaction transaction, string name, string action, string actor, DateTimeOffset at, string? runId, string? detail)
     {

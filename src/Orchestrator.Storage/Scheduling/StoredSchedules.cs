@@ -8,13 +8,11 @@ internal static class StoredSchedules
 {
     private const string Columns = "name, workflow_id, workflow_version, cron, time_zone, inputs, queue, overlap, created_by, created_at, last_run_id, last_fire_at";
 
-    public static string Exists(SqlDialect d) => $"SELECT count(*) FROM schedules WHERE name = {d.P("name")}";
-
     public static string Delete(SqlDialect d) => $"DELETE FROM schedules WHERE name = {d.P("name")}";
 
     public static string Insert(SqlDialect d) =>
         $"INSERT INTO schedules ({Columns}) VALUES ({d.P("name")}, {d.P("workflow_id")}, {d.P("workflow_version")}, {d.P("cron")}, {d.P("time_zone")}, " +
-        $"{d.Json("inputs")}, {d.P("queue")}, {d.P("overlap")}, {d.P("created_by")}, {d.P("created_at")}, NULL, NULL)";
+        $"{d.Json("inputs")}, {d.P("queue")}, {d.P("overlap")}, {d.P("created_by")}, {d.P("created_at")}, {d.P("last_run_id")}, {d.P("last_fire_at")})";
 
     public static string Find(SqlDialect d) => $"SELECT {Columns} FROM schedules WHERE name = {d.P("name")}";
 
@@ -41,6 +39,8 @@ internal static class StoredSchedules
         StoredRows.Add(command, "overlap", schedule.Overlap == OverlapPolicy.Queue ? "queue" : "skip");
         StoredRows.Add(command, "created_by", schedule.CreatedBy);
         StoredRows.Add(command, "created_at", StoredValues.Time(schedule.CreatedAt));
+        StoredRows.Add(command, "last_run_id", schedule.LastRunId);
+        StoredRows.Add(command, "last_fire_at", schedule.LastFireAt is { } at ? StoredValues.Time(at) : null);
     }
 
     public static void BindJournal(DbCommand command, string name, string action, string actor, DateTimeOffset at, string? runId, string? detail)

@@ -14,10 +14,13 @@ public sealed class PostgresBackingStore(PostgresDatabase database)
 
     public async Task CreateAsync() => _schema = await database.CreateSchemaAsync();
 
+    /// <summary>The connection string of the schema, for opening it as a user would (<see cref="StoreFactory"/>).</summary>
+    public string ConnectionString => database.InSchema(_schema ?? throw new InvalidOperationException("CreateAsync first"));
+
     /// <summary>A new store (its own pool) over the schema; the contract may open several at once.</summary>
     public async Task<PostgresStore> OpenAsync()
     {
-        var store = await PostgresStore.OpenAsync(database.InSchema(_schema ?? throw new InvalidOperationException("CreateAsync first")));
+        var store = await PostgresStore.OpenAsync(ConnectionString);
         lock (_opened) _opened.Add(store);
         return store;
     }

@@ -21,6 +21,7 @@ public static class Same
         Json(expected.Inputs, actual.Inputs);
         Assert.Equal(expected.Seed, actual.Seed);
         Assert.Equal(expected.Status, actual.Status);
+        Assert.Equal(expected.Queue, actual.Queue);
         Json(expected.State, actual.State);
         Assert.Equal(expected.Position, actual.Position);
         Json(expected.Output, actual.Output);
