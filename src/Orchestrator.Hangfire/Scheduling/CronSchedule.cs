@@ -56,4 +56,20 @@ public sealed class CronSchedule
     }
 
     public DateTimeOffset? NextAfter(DateTimeOffset instant) => Cron.GetNextOccurrence(instant, Zone);
+
+    /// <summary>
+    /// The newest occurrence at or before <paramref name="instant"/>, or null when there is none in the 400 days before it.
+    /// Cronos only counts forwards, so windows that double backwards from the instant are searched until one holds an
+    /// occurrence; the first such window holds few, whatever the cron's density.
+    /// </summary>
+    public DateTimeOffset? LatestAtOrBefore(DateTimeOffset instant)
+    {
+        for (var window = TimeSpan.FromSeconds(1); window <= TimeSpan.FromDays(400); window *= 2)
+        {
+            DateTimeOffset? latest = null;
+            foreach (var occurrence in Cron.GetOccurrences(instant - window, instant, Zone, fromInclusive: true, toInclusive: true)) latest = occurrence;
+            if (latest is not null) return latest;
+        }
+        return null;
+    }
 }

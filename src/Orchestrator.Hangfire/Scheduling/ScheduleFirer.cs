@@ -18,6 +18,10 @@ public sealed class ScheduleFirer(JobServices services)
         var schedule = await services.Schedules.FindScheduleAsync(name, cancellationToken);
         if (schedule is null) return Log(new FireOutcome(name, "gone", null, "the schedule was deleted"));
 
+        // A fire Hangfire makes late (one for every fire missed while no worker ran) is for the newest occurrence it
+        // stands for, so its run id names an occurrence of the cron like every other fire's.
+        if (action == "fired" && CronSchedule.TryParse(schedule.Cron, schedule.TimeZone, out _) is { } cron && cron.LatestAtOrBefore(fireAt) is { } occurrence)
+            fireAt = occurrence;
         var runId = FireRunIds.For(name, fireAt);
         if (await services.Runs.FindRunAsync(runId, cancellationToken) is not null)
             return new FireOutcome(name, "duplicate", runId, "this fire's run exists already");
