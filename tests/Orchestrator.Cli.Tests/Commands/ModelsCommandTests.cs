@@ -65,19 +65,24 @@ public sealed class ModelsCommandTests
         Assert.Contains("damaged", status);
     }
 
-    [Fact]
-    public async Task Gc_lists_unreferenced_artifacts_and_deletes_them_only_when_asked()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")] // no --artifacts: they are in the database
+    public async Task Gc_lists_unreferenced_artifacts_and_deletes_them_only_when_asked(string backend)
     {
-        using var store = new TestStore("sqlite");
-        await RegisterChainAsync(store, 1);
+        using var store = new TestStore(backend);
+        var artifacts = backend == "sqlite" ? store.Artifacts : null;
+        string[] Args(params string[] args) => store.ArgsWithArtifacts(artifacts, args);
+        await RegisterChainAsync(store, 1, artifacts);
         string orphan;
+        using (var opened = Orchestrator.Storage.StoreFactory.Open(store.Location, artifacts))
         using (var stream = new MemoryStream("nobody refers to this"u8.ToArray()))
-            orphan = await new Orchestrator.Storage.Artifacts.FileArtifactStore(store.Artifacts).PutAsync(stream, CancellationToken.None);
+            orphan = await opened.Artifacts.PutAsync(stream, CancellationToken.None);
 
-        var dry = await CliProcess.RunAsync(store.Folder.Path, store.Args("gc"));
-        var applied = await CliProcess.RunAsync(store.Folder.Path, store.Args("gc", "--apply"));
-        var again = await CliProcess.RunAsync(store.Folder.Path, store.Args("gc"));
-        var model = JsonNode.Parse((await CliProcess.RunAsync(store.Folder.Path, store.Args("show", "addition@1", "--json").Prepend("models").ToArray())).Stdout)!;
+        var dry = await CliProcess.RunAsync(store.Folder.Path, Args("gc"));
+        var applied = await CliProcess.RunAsync(store.Folder.Path, Args("gc", "--apply"));
+        var again = await CliProcess.RunAsync(store.Folder.Path, Args("gc"));
+        var model = JsonNode.Parse((await CliProcess.RunAsync(store.Folder.Path, Args("models", "show", "addition@1", "--json"))).Stdout)!;
 
         Assert.Contains($"would delete {orphan}", dry.Stdout);
         Assert.Contains("1 of 2 artifacts unreferenced", dry.Stdout);
@@ -125,7 +130,9 @@ public sealed class ModelsCommandTests
         return moves.Select(m => (m.Sequence, m.From, m.To)).ToList();
     }
 
-    private static async Task RegisterChainAsync(TestStore store, int count)
+    private static Task RegisterChainAsync(TestStore store, int count) => RegisterChainAsync(store, count, store.Artifacts);
+
+    private static async Task RegisterChainAsync(TestStore store, int count, string? artifacts)
     {
         for (var v = 1; v <= count; v++)
         {
@@ -134,7 +141,7 @@ public sealed class ModelsCommandTests
                 "--dataset", "sha256:" + new string((char)('a' + v), 64), "--seed", (v * 10).ToString(),
                 "--steps", (v * 100).ToString(), "--tokens", (v * 1000).ToString(), "--seconds", "1.5", "--metric", $"accuracy=0.9{v}"];
             if (v > 1) args = [.. args, "--parent", (v - 1).ToString()];
-            var result = await CliProcess.RunAsync(store.Folder.Path, store.Args(args));
+            var result = await CliProcess.RunAsync(store.Folder.Path, store.ArgsWithArtifacts(artifacts, args));
             Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         }
     }

@@ -42,8 +42,11 @@ public sealed class TestStore : IDisposable
     public TempFolder Folder => _folder;
 
     /// <summary>Arguments for the command: this store, its artifacts, and the repository's plugins and workflows.</summary>
-    public string[] Args(params string[] args) =>
-        [.. args, "--store", Location, "--artifacts", Artifacts, "--plugins", Repository.Plugins, "--workflows", Repository.Workflows];
+    public string[] Args(params string[] args) => ArgsWithArtifacts(Artifacts, args);
+
+    /// <summary>As <see cref="Args"/> with artifacts in <paramref name="artifacts"/>, or with no --artifacts at all when null.</summary>
+    public string[] ArgsWithArtifacts(string? artifacts, params string[] args) =>
+        [.. args, "--store", Location, .. (artifacts is null ? Array.Empty<string>() : ["--artifacts", artifacts]), "--plugins", Repository.Plugins, "--workflows", Repository.Workflows];
 
     public void Dispose()
     {

@@ -42,9 +42,24 @@ public sealed class WorkerProcess : IAsyncDisposable
     public string Output => string.Join('\n', Lines);
 
     /// <summary>Starts a worker on the test store, named <paramref name="name"/>, with more worker options.</summary>
-    public static async Task<WorkerProcess> StartAsync(TestStore store, string name, params string[] options)
+    public static Task<WorkerProcess> StartAsync(TestStore store, string name, params string[] options) =>
+        StartAsync(CliProcess.StartInfo(store.Folder.Path, store.Args(["worker", "--name", name, .. options])), name);
+
+    /// <summary>
+    /// Starts a worker as if on a machine of its own: its own working folder and temp folder (so its own scratch and
+    /// artifact cache), and artifacts where <paramref name="artifacts"/> says (null: in the store itself).
+    /// </summary>
+    public static Task<WorkerProcess> StartOnMachineAsync(TestStore store, string name, string machine, string? artifacts, params string[] options)
     {
-        var info = CliProcess.StartInfo(store.Folder.Path, store.Args(["worker", "--name", name, .. options]));
+        var home = store.Folder.File(machine);
+        Directory.CreateDirectory(Path.Combine(home, "tmp"));
+        var info = CliProcess.StartInfo(home, store.ArgsWithArtifacts(artifacts, ["worker", "--name", name, .. options]));
+        info.Environment["TMPDIR"] = Path.Combine(home, "tmp");
+        return StartAsync(info, name);
+    }
+
+    private static async Task<WorkerProcess> StartAsync(ProcessStartInfo info, string name)
+    {
         // One Torch thread per worker, as a worker per core would be deployed.
         info.Environment["OMP_NUM_THREADS"] = "1";
         var worker = new WorkerProcess(Process.Start(info)!, name);
