@@ -25,7 +25,7 @@ if [[ -z ${ORCHESTRATOR_TEST_POSTGRES:-} ]]; then start_test_postgres >&2; fi
 # psql against the server, as the connection string names it.
 pg_field() { tr ';' '\n' <<<"$ORCHESTRATOR_TEST_POSTGRES" | sed -n "s/^$1=//Ip" | head -1; }
 pg_host=$(pg_field Host); pg_port=$(pg_field Port); pg_user=$(pg_field Username)
-sql() { PGPASSWORD=$(pg_field Password) psql -X -q -t -A -h "$pg_host" -p "${pg_port:-5432}" -U "$pg_user" -d "$1" -c "$2"; }
+sql() { PGOPTIONS="--client-min-messages=warning" PGPASSWORD=$(pg_field Password) psql -X -q -t -A -h "$pg_host" -p "${pg_port:-5432}" -U "$pg_user" -d "$1" -c "$2"; }
 
 # A fresh database; prints the --store connection string for it.
 fresh_store() {
