@@ -18,7 +18,8 @@ trap 'exit 143' TERM HUP
 
 echo "== build (Release)" >&2
 dotnet build "$repo/src/Orchestrator.Cli" -c Release -nologo -v quiet -clp:ErrorsOnly >&2
-cli() { dotnet "$repo/src/Orchestrator.Cli/bin/Release/net10.0/orchestrator.dll" "$@"; }
+cli_dll=$repo/src/Orchestrator.Cli/bin/Release/net10.0/orchestrator.dll
+cli() { dotnet "$cli_dll" "$@"; }
 
 if [[ -z ${ORCHESTRATOR_TEST_POSTGRES:-} ]]; then start_test_postgres >&2; fi
 
@@ -29,16 +30,19 @@ sql() { PGOPTIONS="--client-min-messages=warning" PGPASSWORD=$(pg_field Password
 
 # A fresh database; prints the --store connection string for it.
 fresh_store() {
-  sql postgres "DROP DATABASE IF EXISTS $1" >/dev/null
+  sql postgres "DROP DATABASE IF EXISTS $1 WITH (FORCE)" >/dev/null
   sql postgres "CREATE DATABASE $1" >/dev/null
   echo "Host=$pg_host;Port=${pg_port:-5432};Username=$pg_user;Database=$1"
 }
 
-# start_worker STORE NAME [options...]: a worker in the background (one Torch thread), once it says what it serves.
+# start_worker STORE NAME [options...]: a worker in the background, once it says what it serves. Its training runs on
+# one thread, as a worker per core would be deployed: one Torch intra-op thread (OMP_NUM_THREADS) and one gradient
+# worker (they default to one per core, Environment.ProcessorCount, which DOTNET_PROCESSOR_COUNT sets).
 start_worker() {
   local store=$1 name=$2
   shift 2
-  OMP_NUM_THREADS=1 cli worker --store "$store" --name "$name" "$@" 2>"$work/$name.log" >/dev/null &
+  # exec, so that $! is the worker itself and stop_workers' SIGTERM reaches it.
+  (OMP_NUM_THREADS=1 DOTNET_PROCESSOR_COUNT=1 exec dotnet "$cli_dll" worker --store "$store" --name "$name" "$@" 2>"$work/$name.log" >/dev/null) &
   worker_pids+=($!)
   for _ in $(seq 1 600); do
     grep -q "^worker $name: store" "$work/$name.log" 2>/dev/null && return
