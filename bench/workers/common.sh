@@ -36,13 +36,12 @@ fresh_store() {
 }
 
 # start_worker STORE NAME [options...]: a worker in the background, once it says what it serves. Its training runs on
-# one thread, as a worker per core would be deployed: one Torch intra-op thread (OMP_NUM_THREADS) and one gradient
-# worker (they default to one per core, Environment.ProcessorCount, which DOTNET_PROCESSOR_COUNT sets).
+# one thread (--training-threads 1: one gradient worker, one Torch intra-op thread), as a worker per core is deployed.
 start_worker() {
   local store=$1 name=$2
   shift 2
   # exec, so that $! is the worker itself and stop_workers' SIGTERM reaches it.
-  (OMP_NUM_THREADS=1 DOTNET_PROCESSOR_COUNT=1 exec dotnet "$cli_dll" worker --store "$store" --name "$name" "$@" 2>"$work/$name.log" >/dev/null) &
+  (exec dotnet "$cli_dll" worker --store "$store" --name "$name" --training-threads 1 "$@" 2>"$work/$name.log" >/dev/null) &
   worker_pids+=($!)
   for _ in $(seq 1 600); do
     grep -q "^worker $name: store" "$work/$name.log" 2>/dev/null && return

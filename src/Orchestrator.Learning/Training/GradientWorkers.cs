@@ -20,13 +20,14 @@ internal static class GradientWorkers
     public sealed record Result(Tensor[] Gradients, double Loss, long Tokens);
 
     /// <summary>
-    /// How many workers to use: the option when set; otherwise one per core, at most one per bucket, on the CPU
+    /// How many workers to use: the option when set; otherwise the process's <see cref="ComputeThreads"/> (one per core unless
+    /// limited), at most one per bucket, on the CPU
     /// only (a GPU is fed from one thread).
     /// </summary>
     public static int Count(TrainingOptions options, Device device, int buckets)
     {
         if (device.type != DeviceType.CPU) return 1;
-        var wanted = options.Workers > 0 ? options.Workers : Environment.ProcessorCount;
+        var wanted = options.Workers > 0 ? options.Workers : ComputeThreads.Default;
         return Math.Clamp(wanted, 1, Math.Max(1, buckets));
     }
 

@@ -68,12 +68,29 @@ public sealed class DistributionBadInputTests
     [InlineData("--queues", "Train")]
     [InlineData("--concurrency", "0")]
     [InlineData("--requeue-after", "soon")]
+    [InlineData("--training-threads", "0")]
     public async Task A_worker_with_bad_options_exits_2_before_serving(string option, string value)
     {
         using var store = new TestStore("sqlite");
         var result = await CliProcess.RunAsync(store.Folder.Path, store.Args("worker", option, value));
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(option, result.Stderr);
+    }
+
+    [Theory]
+    [InlineData(new string[0], 0)] // the processors shared out over the default concurrency
+    [InlineData(new[] { "--concurrency", "4" }, 0)]
+    [InlineData(new[] { "--concurrency", "4", "--training-threads", "3" }, 3)]
+    public async Task A_worker_says_how_many_threads_each_job_trains_on(string[] options, int expected)
+    {
+        using var store = new TestStore("sqlite");
+        var concurrency = options.Length > 1 ? int.Parse(options[1]) : Math.Max(1, Environment.ProcessorCount / 2);
+        var threads = expected > 0 ? expected : Math.Max(1, Environment.ProcessorCount / concurrency);
+
+        await using var worker = await WorkerProcess.StartAsync(store, "w", options);
+
+        var expectedText = $"concurrency {concurrency}, training on {threads} thread{(threads == 1 ? "" : "s")} per job";
+        Assert.Contains(worker.Lines, line => line.StartsWith("worker w: store", StringComparison.Ordinal) && line.Contains(expectedText, StringComparison.Ordinal));
     }
 
     [Fact]
