@@ -31,6 +31,7 @@ root.Subcommands.Add(WorkerCommand.Create());
 root.Subcommands.Add(ScheduleCommand.Create());
 root.Subcommands.Add(SchedulesCommand.Create());
 root.Subcommands.Add(UnscheduleCommand.Create());
+root.Subcommands.Add(KeysCommand.Create());
 root.Subcommands.Add(Orchestrator.Cli.Commands.Bench.BenchCommand.Create());
 
 var parse = root.Parse(args);

@@ -1,3 +1,4 @@
+using Orchestrator.Core.Access;
 using Orchestrator.Core.Artifacts;
 using Orchestrator.Core.Engine.Dispatch;
 using Orchestrator.Core.Engine.Store;
@@ -9,7 +10,7 @@ namespace Orchestrator.Storage;
 
 /// <summary>
 /// Everything one store location holds: runs and their journals, versioned definitions, the model registry
-/// the artifacts, the schedules and the attempts dispatched to workers. Opened by <see cref="StoreFactory"/>; disposing it closes every connection.
+/// the artifacts, the schedules, the attempts dispatched to workers and the API keys. Opened by <see cref="StoreFactory"/>; disposing it closes every connection.
 /// </summary>
 public sealed class OrchestratorStores(
     string location,
@@ -19,6 +20,7 @@ public sealed class OrchestratorStores(
     IArtifactStore artifacts,
     IScheduleStore schedules,
     IDispatchStore dispatch,
+    IApiKeyStore keys,
     IReadOnlyList<IDisposable> owned) : IDisposable
 {
     /// <summary>Where the store is, for messages (a folder, or a PostgreSQL URL with the password hidden).</summary>
@@ -34,6 +36,9 @@ public sealed class OrchestratorStores(
 
     /// <summary>Attempts dispatched to workers and their outcomes.</summary>
     public IDispatchStore Dispatch { get; } = dispatch;
+
+    /// <summary>API keys (hashes and roles) for the server.</summary>
+    public IApiKeyStore Keys { get; } = keys;
 
     /// <summary>The stores that reference artifacts, for garbage collection.</summary>
     public IEnumerable<IArtifactReferences> ArtifactReferences => new object[] { Runs, Models }.OfType<IArtifactReferences>();

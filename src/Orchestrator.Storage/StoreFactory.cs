@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Orchestrator.Core.Artifacts;
+using Orchestrator.Storage.Access;
 using Orchestrator.Storage.Artifacts;
 using Orchestrator.Storage.Dispatch;
 using Orchestrator.Storage.Scheduling;
@@ -31,7 +32,8 @@ public static class StoreFactory
             IArtifactStore artifacts = artifactsFolder is null ? new PostgresArtifactStore(postgres, ArtifactCacheFolder(postgres.Target)) : new FileArtifactStore(artifactsFolder);
             var connections = new PostgresConnections(postgres.DataSource);
             return new OrchestratorStores(postgres.Target, new PostgresRunStore(postgres), new PostgresDefinitionStore(postgres), new PostgresModelRegistry(postgres),
-                artifacts, new RelationalScheduleStore(connections, SqlDialect.Postgres), new RelationalDispatchStore(connections, SqlDialect.Postgres), [postgres]);
+                artifacts, new RelationalScheduleStore(connections, SqlDialect.Postgres), new RelationalDispatchStore(connections, SqlDialect.Postgres),
+                new RelationalApiKeyStore(connections, SqlDialect.Postgres), [postgres]);
         }
 
         var owned = new List<IDisposable>();
@@ -47,8 +49,10 @@ public static class StoreFactory
             owned.Add(schedules);
             var dispatch = new RelationalDispatchStore(new SqliteConnections(location), SqlDialect.Sqlite);
             owned.Add(dispatch);
+            var keys = new RelationalApiKeyStore(new SqliteConnections(location), SqlDialect.Sqlite);
+            owned.Add(keys);
             return new OrchestratorStores(Path.GetFullPath(location), runs, definitions, models,
-                new FileArtifactStore(artifactsFolder ?? Path.Combine(location, "artifacts")), schedules, dispatch, owned);
+                new FileArtifactStore(artifactsFolder ?? Path.Combine(location, "artifacts")), schedules, dispatch, keys, owned);
         }
         catch
         {

@@ -205,6 +205,19 @@ internal static class PostgresMigrations
                 PRIMARY KEY (hash, part)
             );
             """),
+        new(6, "API keys: their hashes, roles and revocations", """
+            -- Only a key's SHA-256 is kept; the key itself is shown once, when it is made.
+            CREATE TABLE api_keys (
+                name       text PRIMARY KEY,
+                role       text NOT NULL CHECK (role IN ('viewer', 'operator', 'admin')),
+                hash       text NOT NULL UNIQUE,
+                prefix     text NOT NULL,
+                created_by text NOT NULL,
+                created_at text NOT NULL,
+                revoked_at text,
+                revoked_by text
+            );
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

@@ -190,6 +190,19 @@ internal static class SqliteMigrations
                 PRIMARY KEY (run_id, step_key, attempt)
             );
             """),
+        new(6, "API keys: their hashes, roles and revocations", """
+            -- Only a key's SHA-256 is kept; the key itself is shown once, when it is made.
+            CREATE TABLE api_keys (
+                name       TEXT PRIMARY KEY,
+                role       TEXT NOT NULL CHECK (role IN ('viewer', 'operator', 'admin')),
+                hash       TEXT NOT NULL UNIQUE,
+                prefix     TEXT NOT NULL,
+                created_by TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                revoked_at TEXT,
+                revoked_by TEXT
+            );
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>
