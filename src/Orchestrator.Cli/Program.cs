@@ -32,6 +32,7 @@ root.Subcommands.Add(ScheduleCommand.Create());
 root.Subcommands.Add(SchedulesCommand.Create());
 root.Subcommands.Add(UnscheduleCommand.Create());
 root.Subcommands.Add(KeysCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(Orchestrator.Cli.Commands.Bench.BenchCommand.Create());
 
 var parse = root.Parse(args);

@@ -43,8 +43,8 @@ public static class EnqueueCommand
                 Console.Error.WriteLine($"warning: no live worker serves queue '{queueName}'; the run waits until one does ('orchestrator worker --queues {queueName}')");
             Console.Error.WriteLine(creation.Created
                 ? $"queued run {run.Id}: {run.WorkflowId}@{run.WorkflowVersion} (seed {run.Seed}) on queue {queueName}"
-                : $"run {run.Id} exists already ({RunJson.Name(run.Status)}){(run.Status == RunStatus.Queued ? "; queued it again" : "; nothing queued")}");
-            if (parse.GetValue(json)) RunJson.Print(RunJson.Summary(run));
+                : $"run {run.Id} exists already ({RunDocuments.Name(run.Status)}){(run.Status == RunStatus.Queued ? "; queued it again" : "; nothing queued")}");
+            if (parse.GetValue(json)) RunJson.Print(RunDocuments.Summary(run));
             else Console.Out.WriteLine(run.Id);
             return ExitCodes.Success;
         });

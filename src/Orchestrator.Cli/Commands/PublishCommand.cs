@@ -1,3 +1,4 @@
+using Orchestrator.Core.Engine;
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Output;
@@ -34,7 +35,7 @@ public static class PublishCommand
             var v = result.Version;
             Console.Out.WriteLine(result switch
             {
-                { Created: true } => $"published {v.Reference} ({RunJson.Name(v.Status)}, parent {v.ParentVersion?.ToString() ?? "none"}, {v.ContentHash[..19]}…)",
+                { Created: true } => $"published {v.Reference} ({RunDocuments.Name(v.Status)}, parent {v.ParentVersion?.ToString() ?? "none"}, {v.ContentHash[..19]}…)",
                 { PublishedDraft: true } => $"published the draft {v.Reference}; 'current' now points at it",
                 _ => $"unchanged: {path} has the same content as {v.Reference}; no new version",
             });

@@ -1,3 +1,4 @@
+using Orchestrator.Core.Engine;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Orchestrator.Cli.Hosting;
@@ -21,7 +22,7 @@ public static class RunsCommand
             var runs = await stores.Runs.ListRunsAsync(parse.GetValue(limit), cancellationToken);
             if (parse.GetValue(json))
             {
-                RunJson.Print(new JsonArray(runs.Select(r => (JsonNode)RunJson.Summary(r)).ToArray()));
+                RunJson.Print(new JsonArray(runs.Select(r => (JsonNode)RunDocuments.Summary(r)).ToArray()));
                 return ExitCodes.Success;
             }
             if (runs.Count == 0)

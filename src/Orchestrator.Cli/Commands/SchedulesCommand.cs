@@ -1,3 +1,4 @@
+using Orchestrator.Core.Engine;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Orchestrator.Cli.Hosting;
@@ -37,7 +38,7 @@ public static class SchedulesCommand
                     ["inputs"] = schedule.Inputs.DeepClone(),
                     ["lastFire"] = schedule.LastFireAt,
                     ["lastRun"] = schedule.LastRunId,
-                    ["lastRunStatus"] = last is null ? null : RunJson.Name(last.Status),
+                    ["lastRunStatus"] = last is null ? null : RunDocuments.Name(last.Status),
                     ["createdBy"] = schedule.CreatedBy,
                     ["createdAt"] = schedule.CreatedAt,
                 });

@@ -28,8 +28,8 @@ public static class ShowCommand
             var steps = await stores.Runs.GetStepsAsync(id, cancellationToken);
             if (parse.GetValue(json))
             {
-                var document = RunJson.Run(run);
-                document["steps"] = new JsonArray(steps.Select(s => (JsonNode)RunJson.Step(s)).ToArray());
+                var document = RunDocuments.Run(run);
+                document["steps"] = new JsonArray(steps.Select(s => (JsonNode)RunDocuments.Step(s)).ToArray());
                 RunJson.Print(document);
                 return ExitCodes.Success;
             }

@@ -1,3 +1,4 @@
+using Orchestrator.Core.Engine;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Orchestrator.Cli.Hosting;
@@ -34,7 +35,7 @@ public static class VersionsCommand
                     ["current"] = current,
                     ["versions"] = new JsonArray(versions.Select(v => (JsonNode)new JsonObject
                     {
-                        ["version"] = v.Version, ["status"] = RunJson.Name(v.Status), ["contentHash"] = v.ContentHash, ["parent"] = v.ParentVersion,
+                        ["version"] = v.Version, ["status"] = RunDocuments.Name(v.Status), ["contentHash"] = v.ContentHash, ["parent"] = v.ParentVersion,
                         ["author"] = v.Author, ["reason"] = v.Reason, ["createdAt"] = v.CreatedAt,
                     }).ToArray()),
                     ["currentHistory"] = new JsonArray(history.Select(m => (JsonNode)AliasJson.Of(m)).ToArray()),
@@ -49,7 +50,7 @@ public static class VersionsCommand
             }
             var table = new Table().AddColumns("version", "status", "parent", "author", "reason", "content", "created (UTC)");
             foreach (var v in versions)
-                table.AddRow(v.Version == current ? $"[bold]{v.Version} (current)[/]" : v.Version.ToString(), RunJson.Name(v.Status), v.ParentVersion?.ToString() ?? "-",
+                table.AddRow(v.Version == current ? $"[bold]{v.Version} (current)[/]" : v.Version.ToString(), RunDocuments.Name(v.Status), v.ParentVersion?.ToString() ?? "-",
                     Markup.Escape(v.Author), Markup.Escape(v.Reason), Markup.Escape(v.ContentHash[..19] + "…"), v.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss"));
             AnsiConsole.Write(table);
             AliasJson.PrintHistory(IDefinitionStore.CurrentAlias, history);

@@ -1,64 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Orchestrator.Core.Engine;
 
 namespace Orchestrator.Cli.Output;
 
-/// <summary>The JSON documents that <c>--json</c> prints: one document on stdout, nothing else there.</summary>
+/// <summary>How <c>--json</c> prints: one indented document on stdout, nothing else there (the shapes: <see cref="Orchestrator.Core.Engine.RunDocuments"/>).</summary>
 public static class RunJson
 {
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-
-    public static JsonObject Summary(RunRecord run) => new()
-    {
-        ["id"] = run.Id,
-        ["workflow"] = run.WorkflowId,
-        ["version"] = run.WorkflowVersion,
-        ["definitionHash"] = run.DefinitionHash,
-        ["status"] = Name(run.Status),
-        ["seed"] = run.Seed,
-        ["queue"] = run.Queue,
-        ["stepsCommitted"] = run.StepsCommitted,
-        ["position"] = run.Position,
-        ["createdAt"] = run.CreatedAt,
-        ["updatedAt"] = run.UpdatedAt,
-    };
-
-    public static JsonObject Run(RunRecord run)
-    {
-        var json = Summary(run);
-        json["inputs"] = run.Inputs.DeepClone();
-        json["state"] = run.State.DeepClone();
-        json["output"] = run.Output?.DeepClone();
-        json["error"] = Error(run.Error);
-        return json;
-    }
-
-    public static JsonObject Step(StepRecord step) => new()
-    {
-        ["key"] = step.Key,
-        ["id"] = step.StepId,
-        ["pointer"] = step.Pointer,
-        ["kind"] = step.Kind,
-        ["status"] = Name(step.Status),
-        ["attempts"] = step.Attempts,
-        ["startedAt"] = step.FirstStartedAt,
-        ["endedAt"] = step.EndedAt,
-        ["output"] = step.Output?.DeepClone(),
-        ["stateChanges"] = step.StateChanges?.DeepClone(),
-        ["error"] = Error(step.Error),
-    };
-
-    public static JsonObject? Error(StepError? error) => error is null ? null : new JsonObject
-    {
-        ["type"] = error.Type,
-        ["message"] = error.Message,
-        ["step"] = error.StepKey,
-        ["pointer"] = error.Pointer,
-        ["attempt"] = error.Attempt,
-    };
-
-    public static string Name<T>(T value) where T : Enum => value.ToString().ToLowerInvariant();
 
     public static void Print(JsonNode node) => Console.Out.WriteLine(node.ToJsonString(Indented));
 }

@@ -8,11 +8,11 @@ public static class RunReport
 {
     public static int Print(RunRecord run, bool json)
     {
-        if (json) RunJson.Print(RunJson.Run(run));
+        if (json) RunJson.Print(RunDocuments.Run(run));
         else
         {
             var took = run.UpdatedAt - run.CreatedAt;
-            Console.Out.WriteLine($"run {run.Id} {RunJson.Name(run.Status)}: {run.WorkflowId}@{run.WorkflowVersion}, {run.StepsCommitted} steps committed, {took.TotalSeconds:0.0} s since it was created");
+            Console.Out.WriteLine($"run {run.Id} {RunDocuments.Name(run.Status)}: {run.WorkflowId}@{run.WorkflowVersion}, {run.StepsCommitted} steps committed, {took.TotalSeconds:0.0} s since it was created");
             switch (run.Status)
             {
                 case RunStatus.Succeeded:

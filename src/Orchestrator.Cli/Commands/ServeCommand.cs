@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Orchestrator.Cli.Hosting;
+using Orchestrator.Server.Hosting;
+
+namespace Orchestrator.Cli.Commands;
+
+/// <summary><c>orchestrator serve</c>: the HTTP API over the store, on loopback unless an API key exists.</summary>
+public static class ServeCommand
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "Addresses to listen on, ';'-separated. Another address than loopback needs an API key to exist.", DefaultValueFactory = _ => ServerOptions.DefaultUrls };
+        var command = new Command("serve", "Serve the HTTP API over the store (GET /api/runs, /api/runs/{id}; /healthz, /readyz) until Ctrl+C.") { urls };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var host = CliHost.From(parse);
+            using var stores = host.OpenStores();
+            var activeKeys = (await stores.Keys.ListKeysAsync(cancellationToken)).Count(k => !k.IsRevoked);
+            var addresses = parse.GetValue(urls)!;
+            if (ListenGuard.Check(addresses, activeKeys) is { } problem)
+            {
+                Console.Error.WriteLine($"error: {problem}");
+                return ExitCodes.InvalidInput;
+            }
+            await using var server = await OrchestratorServer.StartAsync(stores, new ServerOptions { Urls = addresses }, cancellationToken);
+            Console.Error.WriteLine($"serving {stores.Location} on {string.Join(", ", server.Urls)} ({activeKeys} active API key{(activeKeys == 1 ? "" : "s")}; every /api route needs one); Ctrl+C stops");
+            await server.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Server.Api;
+using Orchestrator.Storage;
+
+namespace Orchestrator.Server.Hosting;
+
+/// <summary>
+/// The HTTP server over one store: Kestrel with the API's routes. The caller owns the stores and checks the
+/// addresses first (<see cref="ListenGuard"/>); unknown routes and bad requests get problem details.
+/// </summary>
+public sealed class OrchestratorServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private OrchestratorServer(WebApplication app) => _app = app;
+
+    /// <summary>The addresses really listened on (a port 0 resolved).</summary>
+    public IReadOnlyList<string> Urls =>
+        [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    public static async Task<OrchestratorServer> StartAsync(OrchestratorStores stores, ServerOptions options, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes);
+        builder.Services.AddSingleton(stores);
+        builder.Services.AddProblemDetails();
+        var app = builder.Build();
+        app.UseStatusCodePages();
+        app.MapHealth();
+        app.MapRuns();
+        await app.StartAsync(cancellationToken);
+        return new OrchestratorServer(app);
+    }
+
+    /// <summary>Until <paramref name="cancellationToken"/> is cancelled (Ctrl+C) or the host stops.</summary>
+    public async Task WaitForShutdownAsync(CancellationToken cancellationToken)
+    {
+        var stopping = _app.Lifetime.ApplicationStopping;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
