@@ -1,7 +1,7 @@
-using Orchestrator.Core.Engine;
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Output;
+using Orchestrator.Core.Engine;
 using Orchestrator.Core.Versioning;
 
 namespace Orchestrator.Cli.Commands;

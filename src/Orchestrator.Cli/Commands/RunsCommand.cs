@@ -1,8 +1,8 @@
-using Orchestrator.Core.Engine;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Output;
+using Orchestrator.Core.Engine;
 using Spectre.Console;
 
 namespace Orchestrator.Cli.Commands;
