@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Storage;
 
 namespace Orchestrator.Server.Api;
@@ -12,9 +11,8 @@ public static class HealthEndpoints
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-        app.MapGet("/readyz", async (HttpContext http) =>
+        app.MapGet("/readyz", async (HttpContext http, OrchestratorStores stores) =>
         {
-            var stores = http.RequestServices.GetRequiredService<OrchestratorStores>();
             try
             {
                 await stores.Runs.ListRunsAsync(1, http.RequestAborted);

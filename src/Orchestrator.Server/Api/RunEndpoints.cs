@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Core.Access;
 using Orchestrator.Core.Engine;
 using Orchestrator.Server.Access;
@@ -20,22 +19,18 @@ public static class RunEndpoints
 
     public static void MapRuns(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/runs", async (HttpContext http, string? workflow, string? status, int? offset, int? limit) =>
+        app.MapGet("/api/runs", async (HttpContext http, OrchestratorStores stores, string? workflow, string? status, int? offset, int? limit) =>
         {
             var (skip, take) = (offset ?? 0, limit ?? 50);
             if (skip < 0 || take is < 1 or > MaxLimit)
                 return Problems.BadRequest($"offset must be 0 or more and limit 1 to {MaxLimit} (given offset {skip}, limit {take})");
-            RunStatus? wanted = null;
-            if (status is not null)
-            {
-                if (!Enum.TryParse<RunStatus>(status, ignoreCase: true, out var parsed) || status.Any(char.IsUpper))
-                    return Problems.BadRequest($"status '{status}' is not a run status; give one of {string.Join(", ", Enum.GetNames<RunStatus>().Select(n => n.ToLowerInvariant()))}");
-                wanted = parsed;
-            }
-            var stores = http.RequestServices.GetRequiredService<OrchestratorStores>();
+            // Only the names the documents print: Enum.TryParse would also take "Failed" or a number.
+            var wanted = Enum.GetValues<RunStatus>().Cast<RunStatus?>().FirstOrDefault(s => RunDocuments.Name(s!.Value) == status);
+            if (status is not null && wanted is null)
+                return Problems.BadRequest($"status '{status}' is not a run status; give one of {string.Join(", ", Enum.GetValues<RunStatus>().Select(RunDocuments.Name))}");
             // The store lists newest first; filters apply to that order, so without them only the page is read.
-            var filtered = workflow is null && wanted is null;
-            var runs = await stores.Runs.ListRunsAsync(filtered ? skip + take + 1 : int.MaxValue, http.RequestAborted);
+            var unfiltered = workflow is null && wanted is null;
+            var runs = await stores.Runs.ListRunsAsync(unfiltered ? skip + take + 1 : int.MaxValue, http.RequestAborted);
             var matching = runs.Where(r => (workflow is null || r.WorkflowId == workflow) && (wanted is null || r.Status == wanted)).ToList();
             return Results.Json(new JsonObject
             {
@@ -46,9 +41,8 @@ public static class RunEndpoints
             });
         }).Requires(ApiKeyRole.Viewer);
 
-        app.MapGet("/api/runs/{id}", async (HttpContext http, string id) =>
+        app.MapGet("/api/runs/{id}", async (HttpContext http, OrchestratorStores stores, string id) =>
         {
-            var stores = http.RequestServices.GetRequiredService<OrchestratorStores>();
             if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is not { } run)
                 return Problems.NotFound($"no run has the id '{id}' in this store (GET /api/runs lists them)");
             var document = RunDocuments.Run(run);

@@ -91,6 +91,8 @@ public sealed class RunApiTests : IAsyncLifetime
     [InlineData("/api/runs?limit=0", "limit 1 to 500")]
     [InlineData("/api/runs?offset=-1", "offset must be 0 or more")]
     [InlineData("/api/runs?status=sleeping", "'sleeping' is not a run status")]
+    [InlineData("/api/runs?status=1", "'1' is not a run status")]
+    [InlineData("/api/runs?status=Failed", "'Failed' is not a run status")]
     [InlineData("/api/runs/ghost", "no run has the id 'ghost'")]
     public async Task Bad_requests_and_unknown_runs_are_problem_details_that_say_what_to_do(string path, string expected)
     {
