@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Output;
-using Orchestrator.Core.Json.Patch;
 using Orchestrator.Core.Versioning;
 
 namespace Orchestrator.Cli.Commands;
@@ -24,25 +23,24 @@ public static class DiffCommand
             var definitionId = parse.GetValue(id)!;
             var a = await Load(stores.Definitions, definitionId, parse.GetValue(from), cancellationToken);
             var b = await Load(stores.Definitions, definitionId, parse.GetValue(to), cancellationToken);
-            var patch = JsonDiff.Create(Content(a), Content(b));
+            var diff = DefinitionDiff.Between(a, b);
             if (parse.GetValue(json))
             {
-                RunJson.Print(patch.ToJson());
+                RunJson.Print(diff.Patch.ToJson());
                 return ExitCodes.Success;
             }
-            Console.Out.WriteLine($"{a.Reference} -> {b.Reference}: {patch.Operations.Count} change{(patch.Operations.Count == 1 ? "" : "s")}");
-            foreach (var op in patch.Operations)
+            Console.Out.WriteLine($"{a.Reference} -> {b.Reference}: {diff.Changes.Count} change{(diff.Changes.Count == 1 ? "" : "s")}");
+            foreach (var change in diff.Changes)
             {
-                var before = JsonPointerValue(Content(a), op.Path);
-                Console.Out.WriteLine(op.Op switch
+                Console.Out.WriteLine(change.Op switch
                 {
-                    "add" => $"  + {op.Path}: {Short(op.Value)}",
-                    "remove" => $"  - {op.Path}: {Short(before)}",
-                    _ => $"  ~ {op.Path}: {Short(before)} -> {Short(op.Value)}",
+                    "add" => $"  + {change.Path}: {Short(change.After)}",
+                    "remove" => $"  - {change.Path}: {Short(change.Before)}",
+                    _ => $"  ~ {change.Path}: {Short(change.Before)} -> {Short(change.After)}",
                 });
             }
             Console.Out.WriteLine("patch (RFC 6902):");
-            Console.Out.WriteLine(patch.ToJson().ToJsonString(RunJson.Indented));
+            Console.Out.WriteLine(diff.Patch.ToJson().ToJsonString(RunJson.Indented));
             return ExitCodes.Success;
         });
         return command;
@@ -51,17 +49,6 @@ public static class DiffCommand
     private static async Task<DefinitionVersion> Load(IDefinitionStore store, string id, int version, CancellationToken cancellationToken) =>
         await store.GetAsync(id, version, cancellationToken)
         ?? throw new Core.Engine.RunSetupException($"no version {version} of '{id}'; 'orchestrator versions {id}' lists them");
-
-    /// <summary>The document without its version field, which always differs and says nothing.</summary>
-    private static JsonObject Content(DefinitionVersion version)
-    {
-        var content = (JsonObject)version.Document.DeepClone();
-        content.Remove("version");
-        return content;
-    }
-
-    private static JsonNode? JsonPointerValue(JsonNode document, string pointer) =>
-        Core.Parsing.JsonPointer.TryResolve(document, pointer, out var node) ? node : null;
 
     private static string Short(JsonNode? node)
     {

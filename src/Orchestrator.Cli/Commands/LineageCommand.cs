@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Orchestrator.Cli.Hosting;
-using Orchestrator.Cli.Lineage;
+using Orchestrator.Core.Versioning;
 using Orchestrator.Cli.Output;
 using Spectre.Console;
 

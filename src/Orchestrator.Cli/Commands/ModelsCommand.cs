@@ -71,7 +71,7 @@ public static class ModelsCommand
             {
                 checkpoint = "PROBLEM: " + e.Message;
             }
-            var document = ModelJson.Of(model);
+            var document = ModelDocuments.Of(model);
             document["aliases"] = new JsonArray(aliases.Select(a => (JsonNode)a).ToArray());
             document["checkpointStatus"] = checkpoint;
             if (parse.GetValue(json)) RunJson.Print(document);

@@ -22,9 +22,7 @@ public static class PublishCommand
             using var stores = host.OpenStores();
             var path = ShippedContent.Locate(parse.GetValue(file)!);
             if (!WorkflowTarget.IsFile(path)) throw new Core.Engine.RunSetupException($"'{path}' is not a definition file; publish takes a .yaml, .yml or .json file");
-            var (publishId, document, hash, issues) = EvaluatorDocuments.IsEvaluator(path)
-                ? EvaluatorDocuments.Read(host, path)
-                : await WorkflowDocument(host, stores.Definitions, path, cancellationToken);
+            var (publishId, document, hash, issues) = await PublishDocuments.PrepareAsync(host, stores.Definitions, path, cancellationToken);
             if (document is null)
             {
                 IssuePrinter.Print(issues);
@@ -42,12 +40,5 @@ public static class PublishCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static async Task<(string?, System.Text.Json.Nodes.JsonObject?, string?, IReadOnlyList<Core.Validation.ValidationIssue>)> WorkflowDocument(
-        CliHost host, IDefinitionStore store, string path, CancellationToken cancellationToken)
-    {
-        var target = await WorkflowTarget.ResolveAsync(host, store, path, cancellationToken);
-        return target.Definition is { } definition ? (definition.Id, definition.Document, definition.ContentHash, []) : (null, null, null, target.Issues);
     }
 }

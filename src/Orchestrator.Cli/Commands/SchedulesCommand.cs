@@ -21,28 +21,7 @@ public static class SchedulesCommand
             var host = CliHost.From(parse);
             using var stores = host.OpenStores();
             var now = DateTimeOffset.UtcNow;
-            var rows = new List<JsonObject>();
-            foreach (var schedule in await stores.Schedules.ListSchedulesAsync(cancellationToken))
-            {
-                var last = schedule.LastRunId is { } id ? await stores.Runs.FindRunAsync(id, cancellationToken) : null;
-                rows.Add(new JsonObject
-                {
-                    ["name"] = schedule.Name,
-                    ["workflow"] = schedule.WorkflowId,
-                    ["version"] = schedule.WorkflowVersion,
-                    ["cron"] = schedule.Cron,
-                    ["timeZone"] = schedule.TimeZone,
-                    ["nextFire"] = CronSchedule.TryParse(schedule.Cron, schedule.TimeZone, out _)?.NextAfter(now),
-                    ["queue"] = schedule.Queue,
-                    ["overlap"] = Name(schedule.Overlap),
-                    ["inputs"] = schedule.Inputs.DeepClone(),
-                    ["lastFire"] = schedule.LastFireAt,
-                    ["lastRun"] = schedule.LastRunId,
-                    ["lastRunStatus"] = last is null ? null : RunDocuments.Name(last.Status),
-                    ["createdBy"] = schedule.CreatedBy,
-                    ["createdAt"] = schedule.CreatedAt,
-                });
-            }
+            var rows = await ScheduleDocuments.ListAsync(stores, now, cancellationToken);
             if (parse.GetValue(json))
             {
                 RunJson.Print(new JsonArray([.. rows]));
@@ -64,7 +43,7 @@ public static class SchedulesCommand
         return command;
     }
 
-    public static string Name(OverlapPolicy policy) => policy == OverlapPolicy.Queue ? "queue" : "skip";
+    public static string Name(OverlapPolicy policy) => ScheduleDocuments.Name(policy);
 
     public static OverlapPolicy? ParsePolicy(string text) => text switch
     {

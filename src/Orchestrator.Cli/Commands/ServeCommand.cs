@@ -1,16 +1,17 @@
 using System.CommandLine;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Serving;
 using Orchestrator.Server.Hosting;
 
 namespace Orchestrator.Cli.Commands;
 
-/// <summary><c>orchestrator serve</c>: the HTTP API over the store, on loopback unless an API key exists.</summary>
+/// <summary><c>orchestrator serve</c>: the HTTP API and the dashboard over the store, on loopback unless an API key exists.</summary>
 public static class ServeCommand
 {
     public static Command Create()
     {
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on, ';'-separated. Another address than loopback needs an API key to exist.", DefaultValueFactory = _ => ServerOptions.DefaultUrls };
-        var command = new Command("serve", "Serve the HTTP API over the store (GET /api/runs, /api/runs/{id}; /healthz, /readyz) until Ctrl+C.") { urls };
+        var command = new Command("serve", "Serve the dashboard and the HTTP API over the store until Ctrl+C; runs started through it execute in this process.") { urls };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var host = CliHost.From(parse);
@@ -22,8 +23,10 @@ public static class ServeCommand
                 Console.Error.WriteLine($"error: {problem}");
                 return ExitCodes.InvalidInput;
             }
-            await using var server = await OrchestratorServer.StartAsync(stores, new ServerOptions { Urls = addresses }, cancellationToken);
-            Console.Error.WriteLine($"serving {stores.Location} on {string.Join(", ", server.Urls)} ({activeKeys} active API key{(activeKeys == 1 ? "" : "s")}; every /api route needs one); Ctrl+C stops");
+            await using var background = new BackgroundRuns();
+            var serverHost = new ServerHost(new CliRunLauncher(host, stores, background), new CliDefinitionPublisher(host, stores));
+            await using var server = await OrchestratorServer.StartAsync(stores, new ServerOptions { Urls = addresses }, serverHost, cancellationToken);
+            Console.Error.WriteLine($"serving {stores.Location} on {string.Join(", ", server.Urls)} ({activeKeys} active API key{(activeKeys == 1 ? "" : "s")}; every /api route needs one: 'orchestrator keys create --role viewer'); Ctrl+C stops");
             await server.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
         });

@@ -29,23 +29,7 @@ public static class VersionsCommand
             var edits = await stores.Definitions.GetEditsAsync(definitionId, cancellationToken);
             if (parse.GetValue(json))
             {
-                RunJson.Print(new JsonObject
-                {
-                    ["id"] = definitionId,
-                    ["current"] = current,
-                    ["versions"] = new JsonArray(versions.Select(v => (JsonNode)new JsonObject
-                    {
-                        ["version"] = v.Version, ["status"] = RunDocuments.Name(v.Status), ["contentHash"] = v.ContentHash, ["parent"] = v.ParentVersion,
-                        ["author"] = v.Author, ["reason"] = v.Reason, ["createdAt"] = v.CreatedAt,
-                    }).ToArray()),
-                    ["currentHistory"] = new JsonArray(history.Select(m => (JsonNode)AliasJson.Of(m)).ToArray()),
-                    ["edits"] = new JsonArray(edits.Select(e => (JsonNode)new JsonObject
-                    {
-                        ["sequence"] = e.Sequence, ["parent"] = e.ParentVersion, ["editor"] = e.Editor, ["accepted"] = e.Accepted, ["draft"] = e.DraftVersion,
-                        ["patch"] = e.Patch.DeepClone(), ["rejections"] = new JsonArray(e.Rejections.Select(r => (JsonNode)r.ToString()).ToArray()),
-                        ["rationale"] = e.Rationale, ["at"] = e.At,
-                    }).ToArray()),
-                });
+                RunJson.Print((await DefinitionDocuments.HistoryAsync(stores.Definitions, definitionId, cancellationToken))!);
                 return ExitCodes.Success;
             }
             var table = new Table().AddColumns("version", "status", "parent", "author", "reason", "content", "created (UTC)");

@@ -7,17 +7,7 @@ namespace Orchestrator.Cli.Output;
 /// <summary>How alias journal entries are shown.</summary>
 public static class AliasJson
 {
-    public static JsonObject Of(AliasMove move) => new()
-    {
-        ["sequence"] = move.Sequence,
-        ["alias"] = move.Alias,
-        ["from"] = move.From,
-        ["to"] = move.To,
-        ["at"] = move.At,
-        ["by"] = move.By,
-        ["reason"] = move.Reason,
-        ["evidence"] = move.Evidence?.DeepClone(),
-    };
+    public static JsonObject Of(AliasMove move) => AliasDocuments.Of(move);
 
     public static string Describe(AliasMove move) =>
         $"{move.Subject} {move.Alias}: {(move.From is { } f ? $"{f} -> " : "")}{move.To} by {move.By} ({move.Reason})";

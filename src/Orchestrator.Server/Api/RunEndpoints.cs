@@ -2,16 +2,19 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Core.Access;
 using Orchestrator.Core.Engine;
 using Orchestrator.Server.Access;
+using Orchestrator.Server.Runs;
 using Orchestrator.Storage;
 
 namespace Orchestrator.Server.Api;
 
 /// <summary>
-/// <c>GET /api/runs</c> (newest first, filtered by workflow and status, paged by offset and limit) and
-/// <c>GET /api/runs/{id}</c> (the run and its step journal), in the documents <c>runs --json</c> and <c>show --json</c> print.
+/// Runs: the list (newest first, filtered by workflow and status, paged), one run with its step journal, its learning
+/// curve and its live events; starting (in this process or queued), resuming and cancelling. The documents are the
+/// ones <c>runs --json</c> and <c>show --json</c> print.
 /// </summary>
 public static class RunEndpoints
 {
@@ -32,9 +35,10 @@ public static class RunEndpoints
             var unfiltered = workflow is null && wanted is null;
             var runs = await stores.Runs.ListRunsAsync(unfiltered ? skip + take + 1 : int.MaxValue, http.RequestAborted);
             var matching = runs.Where(r => (workflow is null || r.WorkflowId == workflow) && (wanted is null || r.Status == wanted)).ToList();
+            var page = matching.Skip(skip).Take(take).ToList();
             return Results.Json(new JsonObject
             {
-                ["runs"] = new JsonArray([.. matching.Skip(skip).Take(take).Select(r => (JsonNode)RunDocuments.Summary(r))]),
+                ["runs"] = new JsonArray([.. await RunSummaries.WithProgressAsync(stores, page, http.RequestAborted)]),
                 ["offset"] = skip,
                 ["limit"] = take,
                 ["more"] = matching.Count > skip + take,
@@ -43,11 +47,59 @@ public static class RunEndpoints
 
         app.MapGet("/api/runs/{id}", async (HttpContext http, OrchestratorStores stores, string id) =>
         {
-            if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is not { } run)
-                return Problems.NotFound($"no run has the id '{id}' in this store (GET /api/runs lists them)");
+            if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is not { } run) return NoRun(id);
             var document = RunDocuments.Run(run);
             document["steps"] = new JsonArray([.. (await stores.Runs.GetStepsAsync(id, http.RequestAborted)).Select(s => (JsonNode)RunDocuments.Step(s))]);
             return Results.Json(document);
         }).Requires(ApiKeyRole.Viewer);
+
+        app.MapGet("/api/runs/{id}/curve", async (HttpContext http, OrchestratorStores stores, string id) =>
+        {
+            if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is not { } run) return NoRun(id);
+            return Results.Json(RunCurve.Of(run, await stores.Runs.GetStepsAsync(id, http.RequestAborted)));
+        }).Requires(ApiKeyRole.Viewer);
+
+        app.MapGet("/api/runs/{id}/events", async (HttpContext http, OrchestratorStores stores, TimeProvider time, string id) =>
+        {
+            if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is not { } run) return NoRun(id);
+            try
+            {
+                await new RunEventStream(stores, http.Response, time).StreamAsync(run, http.RequestAborted);
+            }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                // The client went away: that is how a stream usually ends.
+            }
+            return Results.Empty;
+        }).Requires(ApiKeyRole.Viewer);
+
+        app.MapPost("/api/runs", async (HttpContext http) =>
+        {
+            if (Launcher(http) is not { } launcher) return Problems.NotServed("this server reads the store but has no activities to run workflows with ('orchestrator serve' does)");
+            var (body, problem) = await JsonBody.ReadAsync(http.Request);
+            if (problem is not null) return problem;
+            var fields = new BodyFields(body!, "workflow", "inputs", "seed", "id", "queue");
+            var request = new LaunchRequest(fields.String("workflow", required: true)!, fields.Object("inputs") ?? [], fields.Integer("seed"), fields.String("id"), fields.String("queue"));
+            if (fields.Problem() is { } wrong) return wrong;
+            return Launched(await launcher.StartAsync(request, CallerKey.Actor(http), http.RequestAborted), $"workflow '{request.Workflow}' was not started");
+        }).Requires(ApiKeyRole.Operator);
+
+        app.MapPost("/api/runs/{id}/resume", async (HttpContext http, OrchestratorStores stores, string id) =>
+        {
+            if (Launcher(http) is not { } launcher) return Problems.NotServed("this server reads the store but has no activities to run workflows with ('orchestrator serve' does)");
+            if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is not { } run) return NoRun(id);
+            if (run.Status == RunStatus.Succeeded) return Problems.Conflict($"run {id} has succeeded; there is nothing to resume");
+            return Launched(await launcher.ResumeAsync(id, CallerKey.Actor(http), http.RequestAborted), $"run {id} was not resumed");
+        }).Requires(ApiKeyRole.Operator);
     }
+
+    private static IResult Launched(LaunchOutcome outcome, string refused) =>
+        outcome.Run is { } run
+            ? Results.Json(RunDocuments.Summary(run), statusCode: StatusCodes.Status202Accepted)
+            : Problems.Invalid(refused, outcome.Issues);
+
+    /// <summary>The host's launcher; a server that only reads the store has none.</summary>
+    private static IRunLauncher? Launcher(HttpContext http) => http.RequestServices.GetService<IRunLauncher>();
+
+    private static IResult NoRun(string id) => Problems.NotFound($"no run has the id '{id}' in this store (GET /api/runs lists them)");
 }

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orchestrator.Server.Access;
 using Orchestrator.Server.Api;
+using Orchestrator.Server.Dashboard;
 using Orchestrator.Storage;
 
 namespace Orchestrator.Server.Hosting;
@@ -23,18 +25,35 @@ public sealed class OrchestratorServer : IAsyncDisposable
     public IReadOnlyList<string> Urls =>
         [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
 
-    public static async Task<OrchestratorServer> StartAsync(OrchestratorStores stores, ServerOptions options, CancellationToken cancellationToken)
+    public static Task<OrchestratorServer> StartAsync(OrchestratorStores stores, ServerOptions options, CancellationToken cancellationToken) =>
+        StartAsync(stores, options, ServerHost.ReadOnly, cancellationToken);
+
+    public static async Task<OrchestratorServer> StartAsync(OrchestratorStores stores, ServerOptions options, ServerHost host, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxBodyBytes);
         builder.Services.AddSingleton(stores);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DashboardSessions>();
+        if (host.Runs is not null) builder.Services.AddSingleton(host.Runs);
+        if (host.Definitions is not null) builder.Services.AddSingleton(host.Definitions);
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseMiddleware<StoreErrors>();
         app.UseStatusCodePages();
+        app.MapOpenApi();
         app.MapHealth();
+        app.MapSessions();
         app.MapRuns();
+        app.MapWorkflows();
+        app.MapModels();
+        app.MapArtifacts();
+        app.MapSchedules();
+        app.MapDashboard();
         await app.StartAsync(cancellationToken);
         return new OrchestratorServer(app);
     }

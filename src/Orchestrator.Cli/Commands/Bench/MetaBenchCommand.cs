@@ -3,11 +3,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Orchestrator.Cli.Bench;
 using Orchestrator.Cli.Hosting;
-using Orchestrator.Cli.Lineage;
+using Orchestrator.Core.Versioning;
 using Orchestrator.Cli.Output;
 using Orchestrator.Core.Definitions.Catalog;
 using Orchestrator.Core.Engine;
-using Orchestrator.Core.Versioning;
 
 namespace Orchestrator.Cli.Commands.Bench;
 

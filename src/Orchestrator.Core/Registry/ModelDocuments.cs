@@ -1,10 +1,9 @@
 using System.Text.Json.Nodes;
-using Orchestrator.Core.Registry;
 
-namespace Orchestrator.Cli.Output;
+namespace Orchestrator.Core.Registry;
 
-/// <summary>A model version as JSON, lineage included.</summary>
-public static class ModelJson
+/// <summary>A model version as JSON, lineage included: what <c>models show --json</c> prints and the HTTP API returns.</summary>
+public static class ModelDocuments
 {
     public static JsonObject Of(ModelVersion model) => new()
     {

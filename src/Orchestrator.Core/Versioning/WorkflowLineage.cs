@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using Orchestrator.Core.Versioning;
 
-namespace Orchestrator.Cli.Lineage;
+namespace Orchestrator.Core.Versioning;
 
 /// <summary>
 /// The chain of versions behind a workflow's current version, oldest first: each with its author (a person or an
