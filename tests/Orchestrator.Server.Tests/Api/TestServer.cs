@@ -38,6 +38,15 @@ public sealed class TestServer : IAsyncDisposable
         return secret;
     }
 
+    /// <summary>Sends <paramref name="body"/> (raw JSON text, or null for none) with the key, as a client of the API would.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? key, string? body = null)
+    {
+        using var client = Client(key);
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null) request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        return await client.SendAsync(request);
+    }
+
     public HttpClient Client(string? key = null)
     {
         var client = new HttpClient { BaseAddress = BaseAddress };
