@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using Orchestrator.Cli.Tests.Support;
 
 namespace Orchestrator.Cli.Tests.Commands;
@@ -26,25 +23,16 @@ public sealed class ServeCommandTests
     {
         using var store = new TestStore("sqlite");
         var key = (await CliProcess.RunAsync(store.Folder.Path, store.Args("keys", "create", "--role", "viewer"))).Stdout.Trim();
-        using var process = Process.Start(CliProcess.StartInfo(store.Folder.Path, store.Args("serve", "--urls", "http://127.0.0.1:0")))!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        string? line;
-        do line = await process.StandardError.ReadLineAsync();
-        while (line is not null && !line.StartsWith("serving ", StringComparison.Ordinal));
-        Assert.NotNull(line);
-        var url = Regex.Match(line, @"http://127\.0\.0\.1:\d+").Value;
-        Assert.Contains("1 active API key", line);
+        await using var server = await ServeProcess.StartAsync(store);
+        Assert.Contains("1 active API key", server.FirstLine);
 
-        using var anonymous = new HttpClient { BaseAddress = new Uri(url) };
-        using var viewer = new HttpClient { BaseAddress = new Uri(url) };
-        viewer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var anonymous = server.Client();
+        using var viewer = server.Client(key);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/healthz")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/runs")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/api/runs")).StatusCode);
 
-        using (var term = Process.Start("kill", ["-TERM", process.Id.ToString()])!) await term.WaitForExitAsync();
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(guard.Token);
-        Assert.Equal(0, process.ExitCode);
+        await server.StopAsync();
+        Assert.Equal(0, server.ExitCode);
     }
 }

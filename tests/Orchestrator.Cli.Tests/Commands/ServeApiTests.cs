@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Orchestrator.Cli.Tests.Support;
+
+namespace Orchestrator.Cli.Tests.Commands;
+
+/// <summary>
+/// The API of the real <c>serve</c> process, where runs execute and definitions are validated with the CLI's
+/// activities and plugins, on both stores: starting a run and reading it finished, and refusals with their paths.
+/// </summary>
+public sealed class ServeApiTests
+{
+    private static async Task<(TestStore Store, ServeProcess Server, string Operator, string Admin)> StartAsync(string backend)
+    {
+        var store = new TestStore(backend);
+        var keys = new List<string>();
+        foreach (var role in new[] { "operator", "admin" })
+            keys.Add((await CliProcess.RunAsync(store.Folder.Path, store.Args("keys", "create", "--role", role, "--name", role))).Stdout.Trim());
+        return (store, await ServeProcess.StartAsync(store), keys[0], keys[1]);
+    }
+
+    private static async Task<JsonObject> FinishedAsync(HttpClient client, string runId)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var run = (await client.GetFromJsonAsync<JsonObject>($"/api/runs/{runId}", guard.Token))!;
+            if ((string)run["status"]! is "succeeded" or "failed" or "cancelled") return run;
+            await Task.Delay(200, guard.Token);
+        }
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_run_started_through_the_api_executes_in_the_server_and_is_read_back_finished(string backend)
+    {
+        var (store, server, operatorKey, _) = await StartAsync(backend);
+        using var _ = store;
+        await using var __ = server;
+        using var client = server.Client(operatorKey);
+
+        var started = await client.PostAsJsonAsync("/api/runs", new { workflow = "demo-pipeline", inputs = new { rounds = 2 }, seed = 5, id = "api-run" });
+
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var run = await FinishedAsync(client, "api-run");
+        Assert.Equal("succeeded", (string)run["status"]!);
+        Assert.Equal(5, (long)run["seed"]!);
+        Assert.Equal(2, (int)run["inputs"]!["rounds"]!);
+        Assert.Contains(run["steps"]!.AsArray(), s => (string)s!["key"]! == "rounds/1/sum");
+        var shown = await CliProcess.RunAsync(store.Folder.Path, store.Args("show", "api-run", "--json"));
+        Assert.Equal("succeeded", (string)JsonNode.Parse(shown.Stdout)!["status"]!);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Bad_starts_and_bad_definitions_are_refused_with_their_paths_and_store_nothing(string backend)
+    {
+        var (store, server, operatorKey, adminKey) = await StartAsync(backend);
+        using var _ = store;
+        await using var __ = server;
+        using var operatorClient = server.Client(operatorKey);
+        using var admin = server.Client(adminKey);
+
+        var badInput = await operatorClient.PostAsJsonAsync("/api/runs", new { workflow = "demo-pipeline", inputs = new { rounds = "many" } });
+        var unknown = await operatorClient.PostAsJsonAsync("/api/runs", new { workflow = "demo-pipeline-x" });
+        var file = await operatorClient.PostAsJsonAsync("/api/runs", new { workflow = "/etc/passwd.yaml" });
+        var invalid = await admin.PostAsJsonAsync("/api/workflows", new { text = "id: broken\nversion: 1\nsteps:\n  - { id: a, uses: no/such-activity }\n", fileName = "broken.yaml" });
+        var syntax = await admin.PostAsJsonAsync("/api/workflows", new { text = "id: [unclosed", fileName = "syntax.yaml" });
+
+        var problem = (await badInput.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal(HttpStatusCode.BadRequest, badInput.StatusCode);
+        Assert.Contains("rounds", (string)problem["errors"]![0]!["message"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("demo-pipeline", (string)(await unknown.Content.ReadFromJsonAsync<JsonObject>())!["errors"]![0]!["message"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, file.StatusCode);
+        Assert.Contains("by id", (string)(await file.Content.ReadFromJsonAsync<JsonObject>())!["errors"]![0]!["message"]!);
+        var issues = (await invalid.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray();
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains(issues, i => (string)i!["path"]! == "/steps/0/uses" && ((string)i["message"]!).Contains("no/such-activity"));
+        Assert.Equal(HttpStatusCode.BadRequest, syntax.StatusCode);
+        Assert.Empty((await operatorClient.GetFromJsonAsync<JsonObject>("/api/runs"))!["runs"]!.AsArray());
+        Assert.Empty((await admin.GetFromJsonAsync<JsonArray>("/api/workflows"))!);
+    }
+
+    [Fact]
+    public async Task An_admin_publishes_a_definition_and_it_is_then_started_by_id()
+    {
+        var (store, server, operatorKey, adminKey) = await StartAsync("sqlite");
+        using var _ = store;
+        await using var __ = server;
+        using var admin = server.Client(adminKey);
+        using var operatorClient = server.Client(operatorKey);
+        var text = await File.ReadAllTextAsync(Path.Combine(Repository.Workflows, "demo-sum.yaml"));
+
+        var published = await admin.PostAsJsonAsync("/api/workflows", new { text, fileName = "demo-sum.yaml", reason = "from the API" });
+        var again = await admin.PostAsJsonAsync("/api/workflows", new { text, fileName = "demo-sum.yaml" });
+        var byOperator = await operatorClient.PostAsJsonAsync("/api/workflows", new { text, fileName = "demo-sum.yaml" });
+
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode); // same content: no new version
+        Assert.Equal(HttpStatusCode.Forbidden, byOperator.StatusCode);
+        var versions = (await admin.GetFromJsonAsync<JsonArray>("/api/workflows/demo-sum/versions"))!;
+        Assert.Equal("key:admin", (string)versions.Single()!["author"]!);
+        Assert.Equal("from the API", (string)versions.Single()!["reason"]!);
+    }
+}
