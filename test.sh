@@ -35,6 +35,17 @@ if ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1; then
   fi
 fi
 
+# The dashboard's browser tests drive a real Chromium through Playwright's executable-path option (Playwright's
+# own browser download cannot be assumed reachable); Debian's chromium package is that browser.
+if [[ -z ${ORCHESTRATOR_TEST_CHROMIUM:-} ]] && ! command -v chromium >/dev/null; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    echo "== chromium: installing Debian's chromium for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "== chromium: not installed and no root to install it; the browser tests will fail (apt-get install chromium, or set ORCHESTRATOR_TEST_CHROMIUM)" >&2
+  fi
+fi
+
 echo "== test"
 # One test project at a time keeps the 2-core machine responsive and the output readable.
 status=0

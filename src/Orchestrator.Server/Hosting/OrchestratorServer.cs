@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Orchestrator.Server.Access;
 using Orchestrator.Server.Api;
 using Orchestrator.Server.Dashboard;
+using Orchestrator.Server.Jobs;
+using Hangfire;
 using Orchestrator.Storage;
 
 namespace Orchestrator.Server.Hosting;
@@ -41,11 +43,13 @@ public sealed class OrchestratorServer : IAsyncDisposable
         if (host.Definitions is not null) builder.Services.AddSingleton(host.Definitions);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        if (host.Jobs is not null) builder.Services.AddHangfire(_ => { });
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseMiddleware<StoreErrors>();
         app.UseStatusCodePages();
         app.MapOpenApi();
+        app.UseHangfireDashboardFor(host.Jobs);
         app.MapHealth();
         app.MapSessions();
         app.MapRuns();

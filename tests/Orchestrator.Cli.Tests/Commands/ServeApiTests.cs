@@ -106,4 +106,26 @@ public sealed class ServeApiTests
         Assert.Equal("key:admin", (string)versions.Single()!["author"]!);
         Assert.Equal("from the API", (string)versions.Single()!["reason"]!);
     }
+
+    [Theory]
+    [InlineData("postgres", HttpStatusCode.OK)]
+    [InlineData("sqlite", HttpStatusCode.NotFound)]
+    public async Task Hangfire_s_dashboard_is_served_behind_the_keys_where_workers_share_the_store(string backend, HttpStatusCode withKey)
+    {
+        var (store, server, operatorKey, _) = await StartAsync(backend);
+        using var _ = store;
+        await using var __ = server;
+        using var anonymous = server.Client();
+        using var operatorClient = server.Client(operatorKey);
+
+        var page = await operatorClient.GetAsync("/hangfire");
+
+        Assert.Equal(withKey, page.StatusCode);
+        if (withKey == HttpStatusCode.OK)
+        {
+            Assert.Contains("Orchestrator jobs", await page.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/hangfire")).StatusCode);
+        }
+        else Assert.Contains("PostgreSQL", await page.Content.ReadAsStringAsync());
+    }
 }

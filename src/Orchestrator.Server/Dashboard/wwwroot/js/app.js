@@ -75,7 +75,10 @@ async function route({ focus = true } = {}) {
   const controller = new AbortController();
   active = { controller, leave: [] };
   updateHeader(match?.r.nav ?? "");
-  const el = main();
+  // Each page gets a fresh element, so the listeners it adds go away with it.
+  const el = document.createElement("div");
+  el.className = "page";
+  main().replaceChildren(el);
   if (!match) {
     document.title = "Not found · Orchestrator";
     el.innerHTML = `<h1>Not found</h1><p>No page is at <code>${esc(location.hash)}</code>. <a href="#/runs">See the runs</a>.</p>`;
@@ -101,7 +104,7 @@ async function route({ focus = true } = {}) {
     if (error?.name === "AbortError" || !ctx.alive() || error?.status === 401) return;
     el.innerHTML = `<h1>This page could not be shown</h1>${problemHtml(error)}`;
   }
-  if (focus && ctx.alive()) el.focus({ preventScroll: false });
+  if (focus && ctx.alive()) main().focus({ preventScroll: false });
 }
 
 function safeDecode(text) {

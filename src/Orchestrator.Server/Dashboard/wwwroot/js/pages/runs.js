@@ -3,7 +3,7 @@
 
 import * as api from "../api.js";
 import { esc, int, duration, secondsBetween, timeHtml } from "../format.js";
-import { statusBadge, progressHtml, problemHtml, showProblem, empty, workflowLink, runLink, isActive } from "../ui.js";
+import { statusBadge, progressHtml, showProblem, empty, workflowLink, runLink, isActive } from "../ui.js";
 import { parseNameValues, onSubmit, field } from "../forms.js";
 
 const STATUSES = ["created", "queued", "running", "succeeded", "failed", "cancelled"];
@@ -72,13 +72,15 @@ export async function render(main, ctx) {
 
   const table = createTable(document.querySelector("#runs-table tbody"));
   let timer = 0;
+  let generation = 0; // a load started later (after a start) supersedes the polling one in flight
   const load = async () => {
     clearTimeout(timer);
+    const mine = ++generation;
     if (!ctx.alive()) return;
     if (!document.hidden) {
       try {
         const page = await api.get(`/runs${api.query({ workflow: filter.workflow, status: filter.status, offset: filter.offset, limit: filter.limit })}`, { signal: ctx.signal });
-        if (!ctx.alive()) return;
+        if (!ctx.alive() || mine !== generation) return;
         table.update(page.runs ?? []);
         document.getElementById("runs-next").disabled = !page.more;
         const n = (page.runs ?? []).length;
@@ -91,7 +93,7 @@ export async function render(main, ctx) {
         if (error.status === 400) return; // a bad filter will not get better by asking again
       }
     }
-    timer = setTimeout(load, POLL_MS);
+    if (mine === generation) timer = setTimeout(load, POLL_MS);
   };
   ctx.onLeave(() => clearTimeout(timer));
   if (api.can("operator")) wireStartForm(ctx, load);
@@ -189,5 +191,3 @@ function wireStartForm(ctx, reload) {
     await reload();
   });
 }
-
-export { rowHtml as runRowHtml, problemHtml };
