@@ -47,6 +47,15 @@ public static class RunDocuments
         ["error"] = Error(step.Error),
     };
 
+    /// <summary>A step without its output and state changes: what a journal view needs of each of thousands of steps.</summary>
+    public static JsonObject StepBrief(StepRecord step)
+    {
+        var json = Step(step with { Output = null, StateChanges = null });
+        json.Remove("output");
+        json.Remove("stateChanges");
+        return json;
+    }
+
     public static JsonObject? Error(StepError? error) => error is null ? null : new JsonObject
     {
         ["type"] = error.Type,

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Core.Access;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine.Store;
 using Orchestrator.Server.Access;
 using Orchestrator.Server.Runs;
 using Orchestrator.Storage;
@@ -31,32 +32,39 @@ public static class RunEndpoints
             var wanted = Enum.GetValues<RunStatus>().Cast<RunStatus?>().FirstOrDefault(s => RunDocuments.Name(s!.Value) == status);
             if (status is not null && wanted is null)
                 return Problems.BadRequest($"status '{status}' is not a run status; give one of {string.Join(", ", Enum.GetValues<RunStatus>().Select(RunDocuments.Name))}");
-            // The store lists newest first; filters apply to that order, so without them only the page is read.
-            var unfiltered = workflow is null && wanted is null;
-            var runs = await stores.Runs.ListRunsAsync(unfiltered ? skip + take + 1 : int.MaxValue, http.RequestAborted);
-            var matching = runs.Where(r => (workflow is null || r.WorkflowId == workflow) && (wanted is null || r.Status == wanted)).ToList();
-            var page = matching.Skip(skip).Take(take).ToList();
+            var page = await stores.Runs.QueryRunsAsync(new RunQuery(workflow, wanted, skip, take), http.RequestAborted);
             return Results.Json(new JsonObject
             {
-                ["runs"] = new JsonArray([.. await RunSummaries.WithProgressAsync(stores, page, http.RequestAborted)]),
+                ["runs"] = new JsonArray([.. await RunSummaries.WithProgressAsync(stores, page.Runs, http.RequestAborted)]),
                 ["offset"] = skip,
                 ["limit"] = take,
-                ["more"] = matching.Count > skip + take,
+                ["more"] = page.More,
             });
         }).Requires(ApiKeyRole.Viewer);
 
-        app.MapGet("/api/runs/{id}", async (HttpContext http, OrchestratorStores stores, string id) =>
+        // journal=brief leaves out each step's output and state changes (a long journal's bulk): GET .../steps/{key} has them.
+        app.MapGet("/api/runs/{id}", async (HttpContext http, OrchestratorStores stores, string id, string? journal) =>
         {
+            if (journal is not (null or "full" or "brief")) return Problems.BadRequest($"journal must be full (the default) or brief, not '{journal}'");
             if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is not { } run) return NoRun(id);
             var document = RunDocuments.Run(run);
-            document["steps"] = new JsonArray([.. (await stores.Runs.GetStepsAsync(id, http.RequestAborted)).Select(s => (JsonNode)RunDocuments.Step(s))]);
+            var steps = await stores.Runs.GetStepsAsync(id, http.RequestAborted);
+            document["steps"] = new JsonArray([.. steps.Select(s => (JsonNode)(journal == "brief" ? RunDocuments.StepBrief(s) : RunDocuments.Step(s)))]);
             return Results.Json(document);
+        }).Requires(ApiKeyRole.Viewer);
+
+        app.MapGet("/api/runs/{id}/steps/{**key}", async (HttpContext http, OrchestratorStores stores, string id, string key) =>
+        {
+            if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is null) return NoRun(id);
+            var step = (await stores.Runs.GetStepsAsync(id, http.RequestAborted)).FirstOrDefault(s => s.Key == key);
+            return step is null ? Problems.NotFound($"run {id} has no step '{key}' in its journal") : Results.Json(RunDocuments.Step(step));
         }).Requires(ApiKeyRole.Viewer);
 
         app.MapGet("/api/runs/{id}/curve", async (HttpContext http, OrchestratorStores stores, string id) =>
         {
             if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is not { } run) return NoRun(id);
-            return Results.Json(RunCurve.Of(run, await stores.Runs.GetStepsAsync(id, http.RequestAborted)));
+            // Only an improvement run has rounds; for any other the journal need not be read at all.
+            return Results.Json(RunCurve.HasRounds(run) ? RunCurve.Of(run, await stores.Runs.GetStepsAsync(id, http.RequestAborted)) : RunCurve.Of(run, []));
         }).Requires(ApiKeyRole.Viewer);
 
         app.MapGet("/api/runs/{id}/events", async (HttpContext http, OrchestratorStores stores, TimeProvider time, string id) =>

@@ -36,6 +36,8 @@ public static class RunCurve
         return new JsonObject { ["points"] = points, ["alpha"] = Alpha(steps) };
     }
 
+    public static bool HasRounds(RunRecord run) => (Rounds(run.Output) ?? Rounds(run.State)) is { Count: > 0 };
+
     private static JsonArray? Rounds(JsonNode? node) => node is JsonObject o && o["rounds"] is JsonArray rows ? rows : null;
 
     /// <summary>For row i, when the first step whose state changes (or output) held at least i + 1 rows committed.</summary>

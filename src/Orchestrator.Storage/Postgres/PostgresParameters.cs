@@ -21,6 +21,8 @@ internal static class PostgresParameters
     public static NpgsqlParameter Long(string name, long? value) => Make(name, NpgsqlDbType.Bigint, value);
 
     public static NpgsqlParameter Bool(string name, bool value) => Make(name, NpgsqlDbType.Boolean, value);
+
+    public static NpgsqlParameter Bool(string name, bool? value) => Make(name, NpgsqlDbType.Boolean, value);
     public static NpgsqlParameter Double(string name, double value) => Make(name, NpgsqlDbType.Double, value);
 
     /// <summary>A time in the store's text form (see <see cref="PostgresValues.Time(DateTimeOffset)"/>).</summary>

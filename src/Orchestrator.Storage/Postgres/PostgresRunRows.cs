@@ -22,6 +22,12 @@ internal static class PostgresRunRows
     // created_order breaks ties between runs created at the same instant: the later insert is the newer run.
     public const string List = $"SELECT {Columns} FROM runs ORDER BY created_at DESC, created_order DESC LIMIT @limit";
 
+    // A queued run is stored as running with its flag set, so status and flag are matched together.
+    public const string Query =
+        $"SELECT {Columns} FROM runs WHERE (@workflow::text IS NULL OR workflow_id = @workflow) " +
+        "AND (@status::text IS NULL OR (status = @status AND (@queued::boolean IS NULL OR queued = @queued))) " +
+        "ORDER BY created_at DESC, created_order DESC LIMIT @limit OFFSET @offset";
+
     // The UPDATE also takes the run's row lock, which BeginStep takes too: steps of one run are numbered one at a time.
     public const string CommitStep =
         "UPDATE runs SET state = @state, position = @position, steps_committed = steps_committed + @committed, " +

@@ -46,6 +46,21 @@ public sealed class PostgresRunStore(PostgresStore store) : IRunStore, IArtifact
         return runs;
     }
 
+    public async Task<RunPage> QueryRunsAsync(RunQuery query, CancellationToken cancellationToken)
+    {
+        await using var command = _source.CreateCommand(PostgresRunRows.Query);
+        command.Parameters.Add(PostgresParameters.Text("workflow", query.Workflow));
+        command.Parameters.Add(PostgresParameters.Text("status", query.Status is { } status ? StoredValues.Status(status) : null));
+        command.Parameters.Add(PostgresParameters.Bool("queued", query.Status switch { RunStatus.Queued => true, RunStatus.Running => false, _ => (bool?)null }));
+        // One more than the page, to learn whether another page follows.
+        command.Parameters.Add(PostgresParameters.Int("limit", query.Limit + 1));
+        command.Parameters.Add(PostgresParameters.Int("offset", query.Offset));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var runs = new List<RunRecord>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) runs.Add(PostgresRunRows.Read(reader));
+        return new RunPage(runs.Take(query.Limit).ToList(), runs.Count > query.Limit);
+    }
+
     public async Task<IReadOnlyList<StepRecord>> GetStepsAsync(string runId, CancellationToken cancellationToken)
     {
         await using var command = _source.CreateCommand(PostgresStepRows.ForRun);

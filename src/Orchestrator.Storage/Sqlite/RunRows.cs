@@ -22,6 +22,12 @@ internal static class RunRows
     // rowid breaks ties between runs created in the same tick: the later insert is the newer run.
     public const string List = $"SELECT {Columns} FROM runs ORDER BY created_at DESC, rowid DESC LIMIT $limit";
 
+    // A queued run is stored as running with its flag set, so status and flag are matched together.
+    public const string Query =
+        $"SELECT {Columns} FROM runs WHERE ($workflow IS NULL OR workflow_id = $workflow) " +
+        "AND ($status IS NULL OR (status = $status AND ($queued IS NULL OR queued = $queued))) " +
+        "ORDER BY created_at DESC, rowid DESC LIMIT $limit OFFSET $offset";
+
     public const string CommitStep =
         "UPDATE runs SET state = $state, position = $position, steps_committed = steps_committed + $committed, " +
         "updated_at = $updated_at WHERE id = $id";

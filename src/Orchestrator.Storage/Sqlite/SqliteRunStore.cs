@@ -70,6 +70,22 @@ public sealed class SqliteRunStore : IRunStore, IArtifactReferences, IDisposable
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    public Task<RunPage> QueryRunsAsync(RunQuery query, CancellationToken cancellationToken) =>
+        UseAsync(statements =>
+        {
+            var p = statements.QueryRuns.Parameters;
+            p["$workflow"].Value = (object?)query.Workflow ?? DBNull.Value;
+            p["$status"].Value = query.Status is { } status ? StoredValues.Status(status) : DBNull.Value;
+            p["$queued"].Value = query.Status switch { RunStatus.Queued => 1, RunStatus.Running => 0, _ => DBNull.Value };
+            // One more than the page, to learn whether another page follows.
+            p["$limit"].Value = query.Limit + 1;
+            p["$offset"].Value = query.Offset;
+            using var reader = statements.QueryRuns.ExecuteReader();
+            var runs = new List<RunRecord>();
+            while (reader.Read()) runs.Add(RunRows.Read(reader));
+            return new RunPage(runs.Take(query.Limit).ToList(), runs.Count > query.Limit);
+        }, cancellationToken);
+
     public Task<IReadOnlyList<StepRecord>> GetStepsAsync(string runId, CancellationToken cancellationToken) =>
         UseAsync<IReadOnlyList<StepRecord>>(statements =>
         {

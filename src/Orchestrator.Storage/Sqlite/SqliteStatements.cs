@@ -11,6 +11,7 @@ internal sealed class SqliteStatements(SqliteSession session)
     public SqliteCommand InsertRun { get; } = session.Prepare(RunRows.Insert);
     public SqliteCommand FindRun { get; } = session.Prepare(RunRows.Find);
     public SqliteCommand ListRuns { get; } = session.Prepare(RunRows.List);
+    public SqliteCommand QueryRuns { get; } = session.Prepare(RunRows.Query);
     public SqliteCommand CommitRun { get; } = session.Prepare(RunRows.CommitStep);
     public SqliteCommand UpdateRunStatus { get; } = session.Prepare(RunRows.UpdateStatus);
     public SqliteCommand StepsOfRun { get; } = session.Prepare(StepRows.ForRun);

@@ -14,6 +14,7 @@ public static class BenchCommand
         command.Subcommands.Add(LoopBenchCommand.Create(BenchSuite.SelfImprove));
         command.Subcommands.Add(LoopBenchCommand.Create(BenchSuite.SelfLabel));
         command.Subcommands.Add(MetaBenchCommand.Create());
+        command.Subcommands.Add(ServerCommand.Create());
         return command;
     }
 }

@@ -15,6 +15,9 @@ public interface IRunStore
     /// <summary>Newest first.</summary>
     Task<IReadOnlyList<RunRecord>> ListRunsAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>One page of the runs matching <paramref name="query"/>, newest first, filtered and paged by the store.</summary>
+    Task<RunPage> QueryRunsAsync(RunQuery query, CancellationToken cancellationToken);
+
     /// <summary>The run's journal in the order steps were first recorded.</summary>
     Task<IReadOnlyList<StepRecord>> GetStepsAsync(string runId, CancellationToken cancellationToken);
 

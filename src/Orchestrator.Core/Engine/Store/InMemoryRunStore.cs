@@ -56,6 +56,16 @@ public sealed class InMemoryRunStore : IRunStore
         lock (_lock) return Task.FromResult<IReadOnlyList<RunRecord>>(_runs.Values.OrderByDescending(r => r.CreatedAt).Take(limit).ToList());
     }
 
+    public Task<RunPage> QueryRunsAsync(RunQuery query, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var matching = _runs.Values.Where(r => (query.Workflow is null || r.WorkflowId == query.Workflow) && (query.Status is null || r.Status == query.Status))
+                .OrderByDescending(r => r.CreatedAt).Skip(query.Offset).Take(query.Limit + 1).ToList();
+            return Task.FromResult(new RunPage(matching.Take(query.Limit).ToList(), matching.Count > query.Limit));
+        }
+    }
+
     public Task<IReadOnlyList<StepRecord>> GetStepsAsync(string runId, CancellationToken cancellationToken)
     {
         lock (_lock) return Task.FromResult<IReadOnlyList<StepRecord>>(_steps.TryGetValue(runId, out var steps) ? steps.Values.OrderBy(s => s.Sequence).ToList() : []);
