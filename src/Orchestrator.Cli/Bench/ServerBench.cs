@@ -49,7 +49,7 @@ public sealed class ServerBench(OrchestratorStores stores, int runs, int steps)
         using var client = new HttpClient { BaseAddress = new Uri(server.Urls.Single()) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
         var routes = new List<Latency>();
-        foreach (var route in new[] { "/api/runs?limit=50", "/api/runs?limit=50&offset=5000", "/api/runs?status=failed&limit=50", $"/api/runs/{BigRun}", $"/api/runs/{BigRun}/curve" })
+        foreach (var route in new[] { "/api/runs?limit=50", "/api/runs?limit=50&offset=5000", "/api/runs?status=failed&limit=50", $"/api/runs/{BigRun}", $"/api/runs/{BigRun}?journal=brief", $"/api/runs/{BigRun}/curve" })
             routes.Add(await TimeAsync(client, route, requests, cancellationToken));
         return (routes, await EventLatencyAsync(client, events, cancellationToken));
     }

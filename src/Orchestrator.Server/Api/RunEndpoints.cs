@@ -47,9 +47,9 @@ public static class RunEndpoints
         {
             if (journal is not (null or "full" or "brief")) return Problems.BadRequest($"journal must be full (the default) or brief, not '{journal}'");
             if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is not { } run) return NoRun(id);
+            if (journal == "brief") return new BriefJournalResult(run, await stores.Runs.GetJournalAsync(id, http.RequestAborted));
             var document = RunDocuments.Run(run);
-            var steps = await stores.Runs.GetStepsAsync(id, http.RequestAborted);
-            document["steps"] = new JsonArray([.. steps.Select(s => (JsonNode)(journal == "brief" ? RunDocuments.StepBrief(s) : RunDocuments.Step(s)))]);
+            document["steps"] = new JsonArray([.. (await stores.Runs.GetStepsAsync(id, http.RequestAborted)).Select(s => (JsonNode)RunDocuments.Step(s))]);
             return Results.Json(document);
         }).Requires(ApiKeyRole.Viewer);
 

@@ -61,9 +61,13 @@ public sealed class PostgresRunStore(PostgresStore store) : IRunStore, IArtifact
         return new RunPage(runs.Take(query.Limit).ToList(), runs.Count > query.Limit);
     }
 
-    public async Task<IReadOnlyList<StepRecord>> GetStepsAsync(string runId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StepRecord>> GetStepsAsync(string runId, CancellationToken cancellationToken) => StepsAsync(PostgresStepRows.ForRun, runId, cancellationToken);
+
+    public Task<IReadOnlyList<StepRecord>> GetJournalAsync(string runId, CancellationToken cancellationToken) => StepsAsync(PostgresStepRows.JournalOfRun, runId, cancellationToken);
+
+    private async Task<IReadOnlyList<StepRecord>> StepsAsync(string sql, string runId, CancellationToken cancellationToken)
     {
-        await using var command = _source.CreateCommand(PostgresStepRows.ForRun);
+        await using var command = _source.CreateCommand(sql);
         command.Parameters.Add(PostgresParameters.Text("run_id", runId));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var steps = new List<StepRecord>();

@@ -96,6 +96,16 @@ public sealed class SqliteRunStore : IRunStore, IArtifactReferences, IDisposable
             return steps;
         }, cancellationToken);
 
+    public Task<IReadOnlyList<StepRecord>> GetJournalAsync(string runId, CancellationToken cancellationToken) =>
+        UseAsync<IReadOnlyList<StepRecord>>(statements =>
+        {
+            statements.JournalOfRun.Parameters["$run_id"].Value = runId;
+            using var reader = statements.JournalOfRun.ExecuteReader();
+            var steps = new List<StepRecord>();
+            while (reader.Read()) steps.Add(StepRows.Read(reader));
+            return steps;
+        }, cancellationToken);
+
     public Task<StepStart> BeginStepAsync(string runId, StepRecord step, DateTimeOffset now, CancellationToken cancellationToken) =>
         UseAsync(statements =>
         {

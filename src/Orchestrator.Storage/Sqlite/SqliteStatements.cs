@@ -15,6 +15,7 @@ internal sealed class SqliteStatements(SqliteSession session)
     public SqliteCommand CommitRun { get; } = session.Prepare(RunRows.CommitStep);
     public SqliteCommand UpdateRunStatus { get; } = session.Prepare(RunRows.UpdateStatus);
     public SqliteCommand StepsOfRun { get; } = session.Prepare(StepRows.ForRun);
+    public SqliteCommand JournalOfRun { get; } = session.Prepare(StepRows.JournalOfRun);
     public SqliteCommand BeginStep { get; } = session.Prepare(StepRows.Begin);
     public SqliteCommand CommitStep { get; } = session.Prepare(StepRows.Commit);
 }

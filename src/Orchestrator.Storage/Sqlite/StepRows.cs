@@ -16,6 +16,10 @@ internal static class StepRows
 
     public const string ForRun = $"SELECT {Columns} FROM steps WHERE run_id = $run_id ORDER BY sequence";
 
+    // The same columns in the same places, without the bulk of a long journal: outputs and state changes.
+    public const string JournalOfRun =
+        "SELECT key, step_id, pointer, kind, status, attempts, first_started_at, ended_at, NULL, NULL, error, sequence FROM steps WHERE run_id = $run_id ORDER BY sequence";
+
     // A retried attempt clears what the previous attempt left, counts itself, and keeps the first start,
     // which durable timers and retry budgets are measured from.
     public const string Begin =

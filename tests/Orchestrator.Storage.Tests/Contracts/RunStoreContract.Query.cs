@@ -53,4 +53,27 @@ public abstract partial class RunStoreContract
         Assert.Empty(evenFailed.Runs);
         Assert.Empty(none.Runs);
     }
+
+    [Fact]
+    public async Task The_brief_journal_is_the_journal_without_outputs_and_state_changes()
+    {
+        var store = await StoreAsync();
+        await store.CreateRunAsync(Records.Run(), None);
+        foreach (var key in new[] { "a", "b" })
+        {
+            var step = new StepRecord { Key = key, StepId = key, Pointer = "/steps/0", Kind = "set", FirstStartedAt = Records.T0 };
+            await store.BeginStepAsync("run-1", step, Records.T0, None);
+            await store.CommitStepAsync("run-1", step with
+            {
+                Status = StepStatus.Succeeded, Attempts = 1, EndedAt = Records.T0.AddSeconds(1),
+                Output = new System.Text.Json.Nodes.JsonObject { ["x"] = 1 }, StateChanges = new System.Text.Json.Nodes.JsonObject { ["y"] = 2 },
+            }, [], Records.T0.AddSeconds(1), None);
+        }
+
+        var full = await store.GetStepsAsync("run-1", None);
+        var brief = await store.GetJournalAsync("run-1", None);
+
+        Assert.Equal(full.Select(s => s with { Output = null, StateChanges = null }), brief);
+        Assert.All(full, s => Assert.NotNull(s.Output));
+    }
 }

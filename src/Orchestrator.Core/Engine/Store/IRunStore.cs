@@ -22,6 +22,13 @@ public interface IRunStore
     Task<IReadOnlyList<StepRecord>> GetStepsAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The journal as <see cref="GetStepsAsync"/> has it, but each step without its output and state changes: what a
+    /// view of a long run needs, at a fraction of the reading. Stores that keep them apart can skip them.
+    /// </summary>
+    async Task<IReadOnlyList<StepRecord>> GetJournalAsync(string runId, CancellationToken cancellationToken) =>
+        [.. (await GetStepsAsync(runId, cancellationToken)).Select(s => s with { Output = null, StateChanges = null })];
+
+    /// <summary>
     /// Records that an attempt of a step begins (status running, attempts + 1) and returns the attempt number
     /// and when the step first started, which survives crashes so durable timers and retries count from it.
     /// </summary>
