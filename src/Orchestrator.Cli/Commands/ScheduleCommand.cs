@@ -41,46 +41,19 @@ public static class ScheduleCommand
                 return await TriggerAsync(DistributionHost.Services(host, triggerStores, settings!, DistributionHost.CommandName), parse.GetValue(target)!, cancellationToken);
             }
 
-            var request = Check(parse.GetValue(cron), parse.GetValue(zone)!, parse.GetValue(queue)!, parse.GetValue(overlap)!, out var schedule, out var policy);
-            if (request is not null) return Refuse(request);
             using var stores = host.OpenStores();
-            var resolved = await WorkflowTarget.ResolveAsync(host, stores.Definitions, parse.GetValue(target)!, cancellationToken);
-            if (resolved.Definition is not { } definition)
+            var request = new SchedulePlan.Request(parse.GetValue(target)!, parse.GetValue(name), parse.GetValue(cron), parse.GetValue(zone)!,
+                parse.GetValue(queue)!, parse.GetValue(overlap)!, CliHost.User);
+            var plan = await SchedulePlan.MakeAsync(host, stores, request, definition => RunInputs.FromText(definition, parse.GetValue(inputs) ?? []), cancellationToken);
+            if (plan.Refusal is { } refusal) return Refuse(refusal);
+            if (plan.Record is not { } record)
             {
-                IssuePrinter.Print(resolved.Issues);
+                IssuePrinter.Print(plan.Issues);
                 return ExitCodes.InvalidInput;
             }
-            var pinned = WorkflowTarget.IsFile(parse.GetValue(target)!) || parse.GetValue(target)!.Contains('@') ? definition.Version : (int?)null;
-            var reference = pinned is { } v ? $"{definition.Id}@{v}" : definition.Id;
-            // A fire resolves the workflow by id, perhaps on another machine: a file must be reachable that way too.
-            if ((await new CliWorkflowResolver(host, stores.Definitions).ResolveAsync(reference, cancellationToken)).Definition is null)
-                return Refuse($"{parse.GetValue(target)} is not reachable as {reference} from the store or the workflows folders; publish it first ('orchestrator publish FILE') and schedule its id");
-
-            var given = RunInputs.FromText(definition, parse.GetValue(inputs) ?? []);
-            if (RunPreflight.Check(definition, host.Activities, RunInputs.Resolve(definition, given)) is { Count: > 0 } problems)
-            {
-                IssuePrinter.Print(problems);
-                return ExitCodes.InvalidInput;
-            }
-            var scheduleName = parse.GetValue(name) ?? definition.Id;
-            if (!ScheduleNames.IsValid(scheduleName)) return Refuse($"'{scheduleName}' cannot name a schedule; {ScheduleNames.Hint}");
-
-            var record = new ScheduleRecord
-            {
-                Name = scheduleName,
-                WorkflowId = definition.Id,
-                WorkflowVersion = pinned,
-                Cron = schedule!.Expression,
-                TimeZone = schedule.Zone.Id,
-                Inputs = given,
-                Queue = parse.GetValue(queue)!,
-                Overlap = policy,
-                CreatedBy = CliHost.User,
-                CreatedAt = DateTimeOffset.UtcNow,
-            };
             var services = DistributionHost.Services(host, stores, settings!, DistributionHost.CommandName);
-            var created = await stores.Schedules.SaveAsync(record, CliHost.User, cancellationToken);
-            if (services.SharedStorage) await new ScheduleRegistrar(services).SyncAsync(cancellationToken);
+            var created = await plan.SaveAsync(() => services, stores, cancellationToken);
+            var (schedule, reference, scheduleName, policy) = (plan.Cron!, plan.Reference!, record.Name, record.Overlap);
             var next = schedule.NextAfter(DateTimeOffset.UtcNow);
             Console.Out.WriteLine($"{(created ? "scheduled" : "rescheduled")} {scheduleName}: {reference} at \"{record.Cron}\" ({record.TimeZone}), queue {record.Queue}, overlap {SchedulesCommand.Name(policy)}; next fire {SchedulesCommand.Format(next)}");
             if (!services.SharedStorage) Console.Error.WriteLine("note: on the embedded store, fires happen while an 'orchestrator worker' runs on this machine");
@@ -100,18 +73,6 @@ public static class ScheduleCommand
         var outcome = await new ScheduleFirer(services).FireAsync(scheduleName, now, "triggered", cancellationToken);
         if (outcome.RunId is { } runId) Console.Out.WriteLine(runId);
         return outcome.Action == "failed" ? ExitCodes.RunFailed : ExitCodes.Success;
-    }
-
-    private static string? Check(string? cron, string zone, string queue, string overlap, out CronSchedule? schedule, out OverlapPolicy policy)
-    {
-        schedule = null;
-        policy = OverlapPolicy.Skip;
-        if (cron is null) return "--cron is missing; " + CronSchedule.CronHint;
-        if (DistributionOptions.CheckQueue(queue) is { } badQueue) return badQueue;
-        if (SchedulesCommand.ParsePolicy(overlap) is not { } parsed) return $"--overlap '{overlap}' is not a policy; give skip or queue";
-        policy = parsed;
-        schedule = CronSchedule.TryParse(cron, zone, out var error);
-        return schedule is null ? $"--cron/--time-zone: {error}" : null;
     }
 
     private static int Refuse(string message)

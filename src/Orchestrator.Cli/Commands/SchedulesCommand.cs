@@ -45,12 +45,5 @@ public static class SchedulesCommand
 
     public static string Name(OverlapPolicy policy) => ScheduleDocuments.Name(policy);
 
-    public static OverlapPolicy? ParsePolicy(string text) => text switch
-    {
-        "skip" => OverlapPolicy.Skip,
-        "queue" => OverlapPolicy.Queue,
-        _ => null,
-    };
-
     public static string Format(DateTimeOffset? time) => time is { } t ? t.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss") + " UTC" : "never";
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.Cli.Distribution;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Serving;
 using Orchestrator.Hangfire.Storage;
@@ -25,9 +26,10 @@ public static class ServeCommand
                 return ExitCodes.InvalidInput;
             }
             await using var background = new BackgroundRuns();
+            var jobs = DistributionHost.Storage(host, stores, new HangfireSettings());
             // Workers share Hangfire's storage only on PostgreSQL; there its dashboard is served at /hangfire.
-            var jobs = HangfireStorageFactory.IsShared(host.StoreLocation) ? HangfireStorageFactory.Create(host.StoreLocation, new HangfireSettings()) : null;
-            var serverHost = new ServerHost(new CliRunLauncher(host, stores, background), new CliDefinitionPublisher(host, stores), jobs);
+            var shared = HangfireStorageFactory.IsShared(host.StoreLocation) ? jobs : null;
+            var serverHost = new ServerHost(new CliRunLauncher(host, stores, background, jobs), new CliDefinitionPublisher(host, stores), new CliScheduleManager(host, stores, jobs), shared);
             await using var server = await OrchestratorServer.StartAsync(stores, new ServerOptions { Urls = addresses }, serverHost, cancellationToken);
             Console.Error.WriteLine($"serving {stores.Location} on {string.Join(", ", server.Urls)} ({activeKeys} active API key{(activeKeys == 1 ? "" : "s")}; every /api route needs one: 'orchestrator keys create --role viewer'); Ctrl+C stops");
             await server.WaitForShutdownAsync(cancellationToken);

@@ -13,18 +13,25 @@ namespace Orchestrator.Cli.Distribution;
 /// </summary>
 public static class DistributionHost
 {
-    public static JobServices Services(CliHost host, OrchestratorStores stores, HangfireSettings settings, string name, Core.Engine.IRunObserver? observer = null)
+    public static JobServices Services(CliHost host, OrchestratorStores stores, HangfireSettings settings, string name, Core.Engine.IRunObserver? observer = null) =>
+        Services(host, stores, Storage(host, stores, settings), name, observer);
+
+    /// <summary>Hangfire's storage for the store: its schema in the same PostgreSQL database, or memory on the embedded store.</summary>
+    public static JobStorage Storage(CliHost host, OrchestratorStores stores, HangfireSettings settings)
     {
-        JobStorage storage;
         try
         {
-            storage = HangfireStorageFactory.Create(host.StoreLocation, settings);
+            return HangfireStorageFactory.Create(host.StoreLocation, settings);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new StoreOpenException(stores.Location, $"Hangfire's storage in {stores.Location} (schema {HangfireSettings.PostgresSchema}) cannot be opened: {e.Message}");
         }
-        return new JobServices
+    }
+
+    /// <summary>The services over a Hangfire storage made once by a long-lived host (<c>serve</c>), rather than per call.</summary>
+    public static JobServices Services(CliHost host, OrchestratorStores stores, JobStorage storage, string name, Core.Engine.IRunObserver? observer = null) =>
+        new()
         {
             Runs = stores.Runs,
             Dispatches = stores.Dispatch,
@@ -36,7 +43,6 @@ public static class DistributionHost
             Observer = observer ?? new ConsoleRunObserver(namesRuns: true),
             Name = name,
         };
-    }
 
     /// <summary>Who a command acts as in journals: the operator for commands, the worker's name for workers.</summary>
     public static string CommandName => "cli:" + CliHost.User;

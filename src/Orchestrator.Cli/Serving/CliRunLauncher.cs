@@ -1,10 +1,10 @@
+using Hangfire;
 using Orchestrator.Cli.Distribution;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Core.Engine;
 using Orchestrator.Core.Engine.Dispatch;
 using Orchestrator.Core.Validation;
 using Orchestrator.Hangfire.Enqueueing;
-using Orchestrator.Hangfire.Storage;
 using Orchestrator.Server.Runs;
 using Orchestrator.Storage;
 
@@ -15,7 +15,7 @@ namespace Orchestrator.Cli.Serving;
 /// <c>enqueue</c> (the workflow resolves and validates, the inputs pass preflight), then the run executes in the
 /// server's process or is queued for a worker. A workflow is named by id; the API never opens a file path.
 /// </summary>
-public sealed class CliRunLauncher(CliHost host, OrchestratorStores stores, BackgroundRuns background) : IRunLauncher
+public sealed class CliRunLauncher(CliHost host, OrchestratorStores stores, BackgroundRuns background, JobStorage jobs) : IRunLauncher
 {
     public async Task<LaunchOutcome> StartAsync(LaunchRequest request, string actor, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ public sealed class CliRunLauncher(CliHost host, OrchestratorStores stores, Back
         var start = new RunStartOptions { RunId = request.RunId, Seed = request.Seed };
         if (request.Queue is { } queueName)
         {
-            var services = DistributionHost.Services(host, stores, new HangfireSettings(), actor);
+            var services = DistributionHost.Services(host, stores, jobs, actor);
             var queued = await new RunEnqueuer(services).EnqueueAsync(definition, resolved.Catalog, request.Inputs, start, queueName, null, cancellationToken);
             return new LaunchOutcome(queued.Run, []);
         }

@@ -41,6 +41,7 @@ public sealed class OrchestratorServer : IAsyncDisposable
         builder.Services.AddSingleton<DashboardSessions>();
         if (host.Runs is not null) builder.Services.AddSingleton(host.Runs);
         if (host.Definitions is not null) builder.Services.AddSingleton(host.Definitions);
+        if (host.Schedules is not null) builder.Services.AddSingleton(host.Schedules);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         if (host.Jobs is not null) builder.Services.AddHangfire(_ => { });

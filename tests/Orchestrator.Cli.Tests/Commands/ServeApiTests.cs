@@ -128,4 +128,35 @@ public sealed class ServeApiTests
         }
         else Assert.Contains("PostgreSQL", await page.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task An_operator_schedules_fires_and_deletes_and_bad_schedules_say_why()
+    {
+        var (store, server, operatorKey, _) = await StartAsync("sqlite");
+        using var _ = store;
+        await using var __ = server;
+        using var client = server.Client(operatorKey);
+
+        var badCron = await client.PostAsJsonAsync("/api/schedules", new { workflow = "demo-pipeline", cron = "every night" });
+        var badInput = await client.PostAsJsonAsync("/api/schedules", new { workflow = "demo-pipeline", cron = "0 2 * * *", inputs = new { rounds = "x" } });
+        var created = await client.PostAsJsonAsync("/api/schedules", new { workflow = "demo-pipeline", name = "nightly", cron = "0 2 * * *", inputs = new { rounds = 1 } });
+        var fired = await client.PostAsync("/api/schedules/nightly/trigger", null);
+        var listed = (await client.GetFromJsonAsync<JsonArray>("/api/schedules"))!;
+        var deleted = await client.DeleteAsync("/api/schedules/nightly");
+        var again = await client.DeleteAsync("/api/schedules/nightly");
+
+        Assert.Equal(HttpStatusCode.BadRequest, badCron.StatusCode);
+        Assert.Contains("cron", (string)(await badCron.Content.ReadFromJsonAsync<JsonObject>())!["errors"]![0]!["message"]!);
+        Assert.Equal(HttpStatusCode.BadRequest, badInput.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("key:operator", (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["createdBy"]!);
+        Assert.Equal(HttpStatusCode.Accepted, fired.StatusCode);
+        var run = (string)(await fired.Content.ReadFromJsonAsync<JsonObject>())!["run"]!;
+        Assert.StartsWith("nightly-", run);
+        Assert.Equal(run, (string)listed.Single()!["lastRun"]!);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        var journal = await CliProcess.RunAsync(store.Folder.Path, store.Args("schedules", "--json"));
+        Assert.Equal("[]", journal.Stdout.Trim());
+    }
 }

@@ -44,6 +44,10 @@ public sealed class AuthMatrixTests : IAsyncLifetime
         { "GET", "/api/artifacts/sha256:" + new string('0', 64), ApiKeyRole.Viewer },
         { "GET", "/api/artifacts/sha256:" + new string('0', 64) + "/content", ApiKeyRole.Viewer },
         { "GET", "/api/schedules", ApiKeyRole.Viewer },
+        { "POST", "/api/schedules", ApiKeyRole.Operator },
+        { "DELETE", "/api/schedules/s", ApiKeyRole.Operator },
+        { "POST", "/api/schedules/s/trigger", ApiKeyRole.Operator },
+        { "GET", "/api/runs/r1/steps/round/0/gate", ApiKeyRole.Viewer },
     };
 
     [Theory]
