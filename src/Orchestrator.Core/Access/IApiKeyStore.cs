@@ -1,6 +1,9 @@
 namespace Orchestrator.Core.Access;
 
-/// <summary>API keys by name and by hash. A revoked key stays listed (who revoked it, when) and never authenticates again.</summary>
+/// <summary>
+/// API keys by name and by hash, and the journal of the changes made with them. A revoked key stays listed (who
+/// revoked it, when) and never authenticates again.
+/// </summary>
 public interface IApiKeyStore
 {
     /// <summary>Stores a new key.</summary>
@@ -15,4 +18,10 @@ public interface IApiKeyStore
 
     /// <summary>Revokes the key; false when there is no such key or it was revoked already (nothing changes).</summary>
     Task<bool> RevokeKeyAsync(string name, string revokedBy, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Journals one change made through the server with a key (append-only; numbered by the store).</summary>
+    Task AppendAccessAsync(AccessEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The newest <paramref name="limit"/> journal entries, newest first.</summary>
+    Task<IReadOnlyList<AccessEntry>> ListAccessAsync(int limit, CancellationToken cancellationToken);
 }

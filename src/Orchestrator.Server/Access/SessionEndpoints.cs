@@ -27,6 +27,7 @@ public static class SessionEndpoints
             if (key is null) return Problems.Unauthorized("that key is not known to this store ('orchestrator keys list' shows the keys by name and prefix)");
             if (key.IsRevoked) return Problems.Unauthorized($"the key {key.Name} was revoked at {key.RevokedAt:u}");
             var session = sessions.Open(key);
+            CallerKey.Set(http, key); // journalled as a sign-in with this key
             http.Response.Cookies.Append(DashboardSessions.CookieName, session.Token, new CookieOptions
             {
                 HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = http.Request.IsHttps, Path = "/", Expires = session.Expires, IsEssential = true,

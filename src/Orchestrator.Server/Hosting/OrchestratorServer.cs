@@ -47,12 +47,15 @@ public sealed class OrchestratorServer : IAsyncDisposable
         if (host.Jobs is not null) builder.Services.AddHangfire(_ => { });
         var app = builder.Build();
         app.UseExceptionHandler();
+        // Outside StoreErrors, so a refusal it turns into a problem is journalled with that status.
+        app.UseAccessJournal();
         app.UseMiddleware<StoreErrors>();
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.UseHangfireDashboardFor(host.Jobs);
         app.MapHealth();
         app.MapSessions();
+        app.MapAccessJournal();
         app.MapRuns();
         app.MapWorkflows();
         app.MapModels();

@@ -56,6 +56,35 @@ public sealed class RelationalApiKeyStore : IApiKeyStore, IDisposable
             return revoke.ExecuteNonQuery() == 1;
         }, cancellationToken);
 
+    public Task AppendAccessAsync(AccessEntry entry, CancellationToken cancellationToken) =>
+        _connections.InTransactionAsync((connection, transaction) =>
+        {
+            using var insert = StoreConnections.Command(connection, transaction,
+                $"INSERT INTO access_journal (at, key_name, method, path, status, target) VALUES ({_d.P("at")}, {_d.P("key")}, {_d.P("method")}, {_d.P("path")}, {_d.P("status")}, {_d.P("target")})");
+            StoredRows.Add(insert, "at", StoredValues.Time(entry.At));
+            StoredRows.Add(insert, "key", entry.Key);
+            StoredRows.Add(insert, "method", entry.Method);
+            StoredRows.Add(insert, "path", entry.Path);
+            StoredRows.Add(insert, "status", entry.Status);
+            StoredRows.Add(insert, "target", entry.Target);
+            insert.ExecuteNonQuery();
+            return true;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<AccessEntry>> ListAccessAsync(int limit, CancellationToken cancellationToken) =>
+        _connections.InTransactionAsync<IReadOnlyList<AccessEntry>>((connection, transaction) =>
+        {
+            using var list = StoreConnections.Command(connection, transaction,
+                $"SELECT sequence, at, key_name, method, path, status, target FROM access_journal ORDER BY sequence DESC LIMIT {_d.P("limit")}");
+            StoredRows.Add(list, "limit", limit);
+            using var reader = list.ExecuteReader();
+            var entries = new List<AccessEntry>();
+            while (reader.Read())
+                entries.Add(new AccessEntry(StoredValues.ParseTime(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.GetInt32(5), StoredRows.Text(reader, 6)) { Sequence = reader.GetInt64(0) });
+            return entries;
+        }, cancellationToken);
+
     public void Dispose() => _connections.Dispose();
 
     private static List<ApiKeyRecord> ReadAll(DbCommand command)

@@ -218,6 +218,18 @@ internal static class PostgresMigrations
                 revoked_by text
             );
             """),
+        new(7, "the journal of changes made through the server, by key", """
+            -- Append-only: one row per change (POST, DELETE) a key made, with the answer's status.
+            CREATE TABLE access_journal (
+                sequence   bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                at         text NOT NULL,
+                key_name   text NOT NULL,
+                method     text NOT NULL,
+                path       text NOT NULL,
+                status     integer NOT NULL,
+                target     text
+            );
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

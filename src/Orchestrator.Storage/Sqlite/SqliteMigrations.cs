@@ -203,6 +203,18 @@ internal static class SqliteMigrations
                 revoked_by TEXT
             );
             """),
+        new(7, "the journal of changes made through the server, by key", """
+            -- Append-only: one row per change (POST, DELETE) a key made, with the answer's status.
+            CREATE TABLE access_journal (
+                sequence   INTEGER PRIMARY KEY AUTOINCREMENT,
+                at         TEXT NOT NULL,
+                key_name   TEXT NOT NULL,
+                method     TEXT NOT NULL,
+                path       TEXT NOT NULL,
+                status     INTEGER NOT NULL,
+                target     TEXT
+            );
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

@@ -61,4 +61,21 @@ public abstract class ApiKeyStoreContract : StoreContract<IApiKeyStore>
 
         Assert.Equal([("amy", ApiKeyRole.Admin), ("zed", ApiKeyRole.Viewer)], keys.Select(k => (k.Name, k.Role)));
     }
+
+    [Fact]
+    public async Task The_access_journal_keeps_every_entry_in_order_newest_first()
+    {
+        var store = await StoreAsync();
+        var at = new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
+
+        await store.AppendAccessAsync(new AccessEntry(at, "ada", "POST", "/api/runs", 202, "run-1"), CancellationToken.None);
+        await store.AppendAccessAsync(new AccessEntry(at.AddSeconds(1), "otto", "DELETE", "/api/schedules/nightly", 204, "nightly"), CancellationToken.None);
+        await store.AppendAccessAsync(new AccessEntry(at.AddSeconds(2), "ada", "POST", "/api/session", 200), CancellationToken.None);
+
+        var entries = await store.ListAccessAsync(2, CancellationToken.None);
+
+        Assert.Equal([("ada", "/api/session", 200, (string?)null), ("otto", "/api/schedules/nightly", 204, "nightly")], entries.Select(e => (e.Key, e.Path, e.Status, e.Target)));
+        Assert.Equal(at.AddSeconds(2), entries[0].At);
+        Assert.True(entries[0].Sequence > entries[1].Sequence);
+    }
 }
