@@ -1,5 +1,6 @@
 using Orchestrator.Core.Access;
 using Orchestrator.Core.Artifacts;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Core.Engine.Dispatch;
 using Orchestrator.Core.Engine.Store;
 using Orchestrator.Core.Registry;
@@ -10,7 +11,8 @@ namespace Orchestrator.Storage;
 
 /// <summary>
 /// Everything one store location holds: runs and their journals, versioned definitions, the model registry
-/// the artifacts, the schedules, the attempts dispatched to workers and the API keys. Opened by <see cref="StoreFactory"/>; disposing it closes every connection.
+/// the artifacts, the schedules, the attempts dispatched to workers, the API keys, and the progress and cancel requests
+/// of runs. Opened by <see cref="StoreFactory"/>; disposing it closes every connection.
 /// </summary>
 public sealed class OrchestratorStores(
     string location,
@@ -21,6 +23,7 @@ public sealed class OrchestratorStores(
     IScheduleStore schedules,
     IDispatchStore dispatch,
     IApiKeyStore keys,
+    IRunControlStore control,
     IReadOnlyList<IDisposable> owned) : IDisposable
 {
     /// <summary>Where the store is, for messages (a folder, or a PostgreSQL URL with the password hidden).</summary>
@@ -39,6 +42,9 @@ public sealed class OrchestratorStores(
 
     /// <summary>API keys (hashes and roles) for the server.</summary>
     public IApiKeyStore Keys { get; } = keys;
+
+    /// <summary>The latest progress of runs and requests to cancel them, shared by the process executing a run and those watching it.</summary>
+    public IRunControlStore Control { get; } = control;
 
     /// <summary>The stores that reference artifacts, for garbage collection.</summary>
     public IEnumerable<IArtifactReferences> ArtifactReferences => new object[] { Runs, Models }.OfType<IArtifactReferences>();

@@ -3,6 +3,7 @@ using System.Text;
 using Orchestrator.Core.Artifacts;
 using Orchestrator.Storage.Access;
 using Orchestrator.Storage.Artifacts;
+using Orchestrator.Storage.Control;
 using Orchestrator.Storage.Dispatch;
 using Orchestrator.Storage.Scheduling;
 using Orchestrator.Storage.Postgres;
@@ -33,7 +34,7 @@ public static class StoreFactory
             var connections = new PostgresConnections(postgres.DataSource);
             return new OrchestratorStores(postgres.Target, new PostgresRunStore(postgres), new PostgresDefinitionStore(postgres), new PostgresModelRegistry(postgres),
                 artifacts, new RelationalScheduleStore(connections, SqlDialect.Postgres), new RelationalDispatchStore(connections, SqlDialect.Postgres),
-                new RelationalApiKeyStore(connections, SqlDialect.Postgres), [postgres]);
+                new RelationalApiKeyStore(connections, SqlDialect.Postgres), new RelationalRunControlStore(connections, SqlDialect.Postgres), [postgres]);
         }
 
         var owned = new List<IDisposable>();
@@ -51,8 +52,10 @@ public static class StoreFactory
             owned.Add(dispatch);
             var keys = new RelationalApiKeyStore(new SqliteConnections(location), SqlDialect.Sqlite);
             owned.Add(keys);
+            var control = new RelationalRunControlStore(new SqliteConnections(location), SqlDialect.Sqlite);
+            owned.Add(control);
             return new OrchestratorStores(Path.GetFullPath(location), runs, definitions, models,
-                new FileArtifactStore(artifactsFolder ?? Path.Combine(location, "artifacts")), schedules, dispatch, keys, owned);
+                new FileArtifactStore(artifactsFolder ?? Path.Combine(location, "artifacts")), schedules, dispatch, keys, control, owned);
         }
         catch
         {

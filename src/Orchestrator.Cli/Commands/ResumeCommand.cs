@@ -2,6 +2,7 @@ using System.CommandLine;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Output;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Core.Engine.Dispatch;
 
 namespace Orchestrator.Cli.Commands;
@@ -18,8 +19,9 @@ public static class ResumeCommand
         {
             var host = CliHost.From(parse);
             using var stores = host.OpenStores();
-            var observer = new ConsoleRunObserver();
-            var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
+            await using var progress = new StoredProgressObserver(stores.Control);
+            var observer = new CompositeRunObserver(new ConsoleRunObserver(), progress);
+            var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer, control: stores.Control);
             var run = await engine.ResumeAsync(parse.GetValue(runId)!, cancellationToken);
             return RunReport.Print(run, parse.GetValue(json));
         });

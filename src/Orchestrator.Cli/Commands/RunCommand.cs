@@ -2,6 +2,7 @@ using System.CommandLine;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Output;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Core.Engine.Dispatch;
 using Orchestrator.Core.Validation;
 
@@ -23,8 +24,9 @@ public static class RunCommand
             using var stores = host.OpenStores();
             if (await request.CheckAsync(parse, host, stores, cancellationToken) is not { } checkedRun)
                 return ExitCodes.InvalidInput;
-            var observer = new ConsoleRunObserver();
-            var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
+            await using var progress = new StoredProgressObserver(stores.Control);
+            var observer = new CompositeRunObserver(new ConsoleRunObserver(), progress);
+            var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer, control: stores.Control);
             var run = await engine.StartAsync(checkedRun.Definition, checkedRun.Catalog, checkedRun.Inputs, request.StartOptions(parse), cancellationToken);
             return RunReport.Print(run, parse.GetValue(json));
         });

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using Orchestrator.Cli.Distribution;
 using Orchestrator.Cli.Hosting;
+using Orchestrator.Cli.Output;
+using Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Hangfire.Children;
 using Orchestrator.Hangfire.Storage;
 using Orchestrator.Hangfire.Workers;
@@ -47,7 +50,8 @@ public static class WorkerCommand
                 Queues = served,
                 Concurrency = parse.GetValue(concurrency),
             };
-            var services = DistributionHost.Services(host, stores, settings!, options.Name);
+            await using var progress = new StoredProgressObserver(stores.Control);
+            var services = DistributionHost.Services(host, stores, settings!, options.Name, new CompositeRunObserver(new ConsoleRunObserver(namesRuns: true), progress));
             // A trial of the outer loop run here queues its runs, so every worker takes some.
             host.Meta.UseChildRuns(new QueuedChildRunLauncher(services));
             var transport = services.SharedStorage

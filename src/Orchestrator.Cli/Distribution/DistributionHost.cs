@@ -41,6 +41,7 @@ public static class DistributionHost
             Storage = storage,
             SharedStorage = HangfireStorageFactory.IsShared(host.StoreLocation),
             Observer = observer ?? new ConsoleRunObserver(namesRuns: true),
+            Control = stores.Control,
             Name = name,
         };
 

@@ -81,7 +81,7 @@ public sealed class CliHost
             ? Path.Combine(Path.GetDirectoryName(files.Folder.TrimEnd('/'))!, "scratch")
             : Path.GetFullPath(StoreFactory.DefaultScratchFolder);
         Loop.Attach(stores.Artifacts, stores.Models, scratch, stores.Definitions);
-        Meta.Attach(stores.Runs, stores.Definitions);
+        Meta.Attach(stores.Runs, stores.Definitions, stores.Control);
         return stores;
     }
 

@@ -24,6 +24,8 @@ public static class RunReport
                     Console.Out.WriteLine($"fix the cause, then 'orchestrator resume {run.Id}' retries the failed step; 'orchestrator show {run.Id}' has the journal");
                     break;
                 case RunStatus.Cancelled:
+                    // A cancel requested from another process says who asked and why; a Ctrl+C leaves no error.
+                    if (run.Error is { } requested) Console.Out.WriteLine(requested.Message);
                     Console.Out.WriteLine($"stopped at a step boundary; 'orchestrator resume {run.Id}' continues it");
                     break;
             }

@@ -15,4 +15,10 @@ public sealed record EngineOptions
     /// process that died on another machine blocks a resume for at most this long.
     /// </summary>
     public TimeSpan LeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How often an executing run looks in the control store for a request to cancel it (when the engine has one): the
+    /// longest a cancel from another process waits before the run's token is cancelled.
+    /// </summary>
+    public TimeSpan CancelPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Definitions;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Core.Engine.Dispatch;
 using Orchestrator.Core.Engine.Store;
 using Orchestrator.Core.Expressions;
@@ -27,6 +28,7 @@ internal sealed class RunExecution
     private readonly EngineOptions _options;
     private readonly ExpressionEvaluator _expressions;
     private readonly string _owner;
+    private readonly IRunControlStore? _control;
 
     // Branches of a parallel step run at once. JSON trees are not safe for concurrent reads (they
     // materialise lazily), so every evaluation and snapshot of shared values happens under this lock;
@@ -35,9 +37,10 @@ internal sealed class RunExecution
     private JsonObject _rootState = new();
 
     public RunExecution(RunRecord run, DefinitionBundle bundle, IEnumerable<StepRecord> journal, IRunStore store, IStepDispatcher dispatcher,
-        TimeProvider time, IRunObserver observer, EngineOptions options, string owner)
+        TimeProvider time, IRunObserver observer, EngineOptions options, string owner, IRunControlStore? control = null)
     {
         _owner = owner;
+        _control = control;
         _run = run;
         _bundle = bundle;
         _journal = new ConcurrentDictionary<string, StepRecord>(journal.Select(r => KeyValuePair.Create(r.Key, r)), StringComparer.Ordinal);
@@ -53,9 +56,12 @@ internal sealed class RunExecution
     {
         var root = _bundle.Root;
         await using var lease = new RunLeaseKeeper(_store, _run.Id, _owner, _options.LeaseDuration, _time);
-        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost);
+        await using var cancelWatch = new CancelRequestWatch(_control, _run.Id, _options.CancelPollInterval, _time);
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lease.Lost, cancelWatch.Requested);
         try
         {
+            await cancelWatch.FirstLook;
+            running.Token.ThrowIfCancellationRequested();
             _rootState = InitialState(root, _run.Inputs);
             var frame = Frame.ForWorkflow("", _run.Inputs, _rootState, isRoot: true);
             await RunStepsAsync(root.Steps, frame, running.Token);
@@ -71,6 +77,12 @@ internal sealed class RunExecution
             // Another process holds the run now: it owns the status, so write nothing.
             throw new RunSetupException($"run {_run.Id} was taken over by {lease.LostTo} after this process lost its lease; stopped at a step boundary without finishing it");
         }
+        catch (OperationCanceledException) when (cancelWatch.Request is { } request)
+        {
+            // Ahead of the caller's token: when a worker stops at the same moment, the run must still read as cancelled
+            // on request, so that the job Hangfire re-queues leaves it stopped instead of resuming it.
+            await _store.UpdateRunStatusAsync(_run.Id, RunStatus.Cancelled, null, CancelError(request), _time.GetUtcNow(), CancellationToken.None);
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await _store.UpdateRunStatusAsync(_run.Id, RunStatus.Cancelled, null, null, _time.GetUtcNow(), CancellationToken.None);
@@ -79,6 +91,13 @@ internal sealed class RunExecution
             ?? throw new InvalidOperationException($"run {_run.Id} vanished from its store while running");
         _observer.RunFinished(finished);
         return finished;
+    }
+
+    /// <summary>The request as the run's error, at the activity step it interrupted (the first by key when parallel branches ran).</summary>
+    private StepError CancelError(CancelRequest request)
+    {
+        var interrupted = _journal.Values.Where(r => r.Status == StepStatus.Running).OrderBy(r => r.Key, StringComparer.Ordinal).FirstOrDefault();
+        return interrupted is null ? request.ToError("", "", 0) : request.ToError(interrupted.Key, interrupted.Pointer, interrupted.Attempts);
     }
 
     private async Task RunStepsAsync(IReadOnlyList<StepDefinition> steps, Frame frame, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Core.Definitions;
 using Orchestrator.Core.Definitions.Catalog;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Core.Engine.Dispatch;
 using Orchestrator.Core.Engine.Store;
 
@@ -8,9 +9,11 @@ namespace Orchestrator.Core.Engine;
 
 /// <summary>
 /// Starts and resumes runs. The engine owns all state: it pins the definitions, records every step in the
-/// store as it commits, and hands activity attempts to an <see cref="IStepDispatcher"/> to run.
+/// store as it commits, and hands activity attempts to an <see cref="IStepDispatcher"/> to run. With a
+/// <paramref name="control"/> store, a run it executes stops when another process requests its cancellation there.
 /// </summary>
-public sealed class WorkflowEngine(IRunStore store, IStepDispatcher dispatcher, EngineOptions? options = null, TimeProvider? time = null, IRunObserver? observer = null)
+public sealed class WorkflowEngine(IRunStore store, IStepDispatcher dispatcher, EngineOptions? options = null, TimeProvider? time = null, IRunObserver? observer = null,
+    IRunControlStore? control = null)
 {
     private readonly EngineOptions _options = options ?? new EngineOptions();
     private readonly TimeProvider _time = time ?? TimeProvider.System;
@@ -36,7 +39,7 @@ public sealed class WorkflowEngine(IRunStore store, IStepDispatcher dispatcher, 
         if (!created) return await ResumeAsync(run.Id, cancellationToken);
         await ClaimAsync(run.Id, cancellationToken);
         _observer.RunStarted(run, resumed: false);
-        return await new RunExecution(run, bundle, [], store, dispatcher, _time, _observer, _options, _owner).ExecuteAsync(cancellationToken);
+        return await new RunExecution(run, bundle, [], store, dispatcher, _time, _observer, _options, _owner, control).ExecuteAsync(cancellationToken);
     }
 
     /// <summary>
@@ -98,7 +101,11 @@ public sealed class WorkflowEngine(IRunStore store, IStepDispatcher dispatcher, 
         return existing;
     }
 
-    /// <summary>Continues a run from its last committed step. A finished, succeeded run is returned as it is.</summary>
+    /// <summary>
+    /// Continues a run from its last committed step. A finished, succeeded run is returned as it is. A pending cancel
+    /// request is withdrawn first (a resumed run runs), except for a queued run, which this starts: a cancel requested
+    /// while it waited stops it before its first step.
+    /// </summary>
     public async Task<RunRecord> ResumeAsync(string runId, CancellationToken cancellationToken = default)
     {
         var run = await store.FindRunAsync(runId, cancellationToken)
@@ -106,9 +113,11 @@ public sealed class WorkflowEngine(IRunStore store, IStepDispatcher dispatcher, 
         if (run.Status == RunStatus.Succeeded) return run;
         var bundle = DefinitionBundle.FromRun(run);
         await ClaimAsync(runId, cancellationToken);
+        // Only once the lease is ours: a resume refused because another process executes the run must not undo its cancel.
+        if (control is not null && run.Status != RunStatus.Queued) await control.ClearCancelRequestAsync(runId, cancellationToken);
         var journal = await store.GetStepsAsync(runId, cancellationToken);
         await store.UpdateRunStatusAsync(runId, RunStatus.Running, null, null, _time.GetUtcNow(), cancellationToken);
         _observer.RunStarted(run with { Status = RunStatus.Running }, resumed: true);
-        return await new RunExecution(run, bundle, journal, store, dispatcher, _time, _observer, _options, _owner).ExecuteAsync(cancellationToken);
+        return await new RunExecution(run, bundle, journal, store, dispatcher, _time, _observer, _options, _owner, control).ExecuteAsync(cancellationToken);
     }
 }

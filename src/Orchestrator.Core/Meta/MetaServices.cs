@@ -1,6 +1,7 @@
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Definitions;
 using Orchestrator.Core.Definitions.Catalog;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Core.Engine.Store;
 using Orchestrator.Core.Loop;
 using Orchestrator.Core.SelfEditing.Editors;
@@ -18,6 +19,7 @@ public sealed class MetaServices(LoopServices loop, ActivityRegistry activities,
 {
     private IRunStore? _runs;
     private IDefinitionStore? _definitions;
+    private IRunControlStore? _control;
 
     public LoopServices Loop { get; } = loop;
     public ActivityRegistry Activities { get; } = activities;
@@ -28,7 +30,7 @@ public sealed class MetaServices(LoopServices loop, ActivityRegistry activities,
     private IChildRunLauncher? _childRuns;
 
     /// <summary>How trials execute their runs: one after another in this process unless a worker has said otherwise.</summary>
-    public IChildRunLauncher ChildRuns => _childRuns ?? new InProcessChildRunLauncher(Runs, Activities);
+    public IChildRunLauncher ChildRuns => _childRuns ?? new InProcessChildRunLauncher(Runs, Activities, _control);
 
     /// <summary>Has trials queue their runs for every worker instead (set by a worker process).</summary>
     public MetaServices UseChildRuns(IChildRunLauncher launcher)
@@ -37,9 +39,12 @@ public sealed class MetaServices(LoopServices loop, ActivityRegistry activities,
         return this;
     }
 
-    public MetaServices Attach(IRunStore runs, IDefinitionStore definitions)
+    /// <param name="runs">Where trials record their runs.</param>
+    /// <param name="definitions">Where the edited definitions are.</param>
+    /// <param name="control">Where a trial's runs look for requests to cancel them; none, and they stop only with the run that started them.</param>
+    public MetaServices Attach(IRunStore runs, IDefinitionStore definitions, IRunControlStore? control = null)
     {
-        (_runs, _definitions) = (runs, definitions);
+        (_runs, _definitions, _control) = (runs, definitions, control);
         return this;
     }
 

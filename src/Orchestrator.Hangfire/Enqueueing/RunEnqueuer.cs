@@ -19,7 +19,7 @@ public sealed class RunEnqueuer(JobServices services)
     public async Task<RunCreation> EnqueueAsync(WorkflowDefinition definition, IDefinitionCatalog catalog, JsonObject inputs, RunStartOptions start,
         string queue, string? afterRunId, CancellationToken cancellationToken)
     {
-        var engine = new WorkflowEngine(services.Runs, services.Local, services.Engine, services.Time);
+        var engine = new WorkflowEngine(services.Runs, services.Local, services.Engine, services.Time, control: services.Control);
         var creation = await engine.CreateAsync(definition, catalog, inputs, start with { Queue = queue }, cancellationToken);
         if (creation.Created || creation.Run.Status == RunStatus.Queued) Queue(creation.Run.Id, queue, afterRunId);
         return creation;

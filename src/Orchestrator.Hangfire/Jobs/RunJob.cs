@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Hangfire;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Hangfire.Workers;
 
 namespace Orchestrator.Hangfire.Jobs;
@@ -26,6 +27,8 @@ public sealed class RunJob(JobServices services)
         }
         // Finished runs stay finished: a failed run is resumed by an operator, not by a repeated delivery.
         if (run.Status is RunStatus.Succeeded or RunStatus.Failed) return;
+        // So does a run cancelled on request (even as this worker stopped and re-queued it): an operator's resume continues it.
+        if (run is { Status: RunStatus.Cancelled, Error.Type: CancelRequest.ErrorType }) return;
         if (afterRunId is not null && await IsUnfinishedAsync(afterRunId, cancellationToken))
         {
             services.Jobs.Schedule<RunJob>(job => job.ExecuteAsync(runId, afterRunId, CancellationToken.None), WaitingRecheck);

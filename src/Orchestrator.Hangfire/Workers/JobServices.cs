@@ -1,6 +1,7 @@
 using Hangfire;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Core.Engine.Dispatch;
 using Orchestrator.Core.Engine.Store;
 using Orchestrator.Core.Scheduling;
@@ -24,6 +25,9 @@ public sealed class JobServices
     /// <summary>True when Hangfire's storage is shared by every worker (PostgreSQL); false for a worker's own in-memory storage.</summary>
     public required bool SharedStorage { get; init; }
     public IRunObserver Observer { get; init; } = NullRunObserver.Instance;
+
+    /// <summary>Where the engine looks for requests to cancel the runs it executes; none, and runs stop only with the worker.</summary>
+    public IRunControlStore? Control { get; init; }
     public EngineOptions Engine { get; init; } = new();
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
@@ -43,5 +47,5 @@ public sealed class JobServices
     /// run here. A worker's own in-memory storage reaches no other worker, so there every step runs here.
     /// </summary>
     public WorkflowEngine CreateEngine() =>
-        new(Runs, SharedStorage ? new HangfireStepDispatcher(Dispatches, Jobs, Local, Time) : Local, Engine, Time, Observer);
+        new(Runs, SharedStorage ? new HangfireStepDispatcher(Dispatches, Jobs, Local, Time) : Local, Engine, Time, Observer, Control);
 }

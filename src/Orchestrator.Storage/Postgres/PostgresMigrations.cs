@@ -230,6 +230,22 @@ internal static class PostgresMigrations
                 target     text
             );
             """),
+        new(8, "run control: the latest progress of each run, and requests to cancel runs", """
+            -- As in SQLite: one row per run replaced by each report, and the first pending cancel request per run.
+            CREATE TABLE run_progress (
+                run_id   text PRIMARY KEY,
+                step_key text NOT NULL,
+                progress json NOT NULL,
+                at       text NOT NULL
+            );
+
+            CREATE TABLE run_cancel_requests (
+                run_id text PRIMARY KEY,
+                "by"   text NOT NULL,
+                reason text NOT NULL,
+                at     text NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

@@ -215,6 +215,24 @@ internal static class SqliteMigrations
                 target     TEXT
             );
             """),
+        new(8, "run control: the latest progress of each run, and requests to cancel runs", """
+            -- One row per run, replaced by each report: a view of the running step for other processes, not a journal.
+            -- No foreign key to runs, like dispatched_attempts: these rows are written beside a run, never inside its commit.
+            CREATE TABLE run_progress (
+                run_id   TEXT PRIMARY KEY NOT NULL,
+                step_key TEXT NOT NULL,
+                progress TEXT NOT NULL,
+                at       TEXT NOT NULL
+            );
+
+            -- A pending request; the first one is kept until a resume withdraws it.
+            CREATE TABLE run_cancel_requests (
+                run_id TEXT PRIMARY KEY NOT NULL,
+                "by"   TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                at     TEXT NOT NULL
+            );
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

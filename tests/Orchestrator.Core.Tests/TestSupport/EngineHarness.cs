@@ -11,16 +11,18 @@ namespace Orchestrator.Core.Tests.TestSupport;
 
 /// <summary>
 /// An engine over an in-memory store and in-process dispatch, with the built-in activities and one fresh
-/// instance of each test activity, so a test can count what ran.
+/// instance of each test activity, so a test can count what ran. Its control store is in memory too, and an
+/// observer given is told what the engine and the activities report.
 /// </summary>
 public sealed class EngineHarness
 {
-    public EngineHarness(TimeProvider? time = null)
+    public EngineHarness(TimeProvider? time = null, IRunObserver? observer = null, EngineOptions? options = null, CountingControlStore? control = null)
     {
         Time = time ?? TimeProvider.System;
+        Control = control ?? new CountingControlStore();
         Activities = TestDefinitions.BuiltIns()
-            .Add(Counting).Add(Failing).Add(Toggle).Add(Slow).Add(Blocking).Add(Draw).Add(Probe);
-        Engine = new WorkflowEngine(Store, new InProcessStepDispatcher(Activities, Time), time: Time);
+            .Add(Counting).Add(Failing).Add(Toggle).Add(Slow).Add(Blocking).Add(Draw).Add(Probe).Add(Progress);
+        Engine = new WorkflowEngine(Store, new InProcessStepDispatcher(Activities, Time, observer), options, Time, observer, Control);
     }
 
     public TimeProvider Time { get; }
@@ -31,9 +33,11 @@ public sealed class EngineHarness
     public BlockingActivity Blocking { get; } = new();
     public RandomDrawActivity Draw { get; } = new();
     public ProbeActivity Probe { get; } = new();
+    public ProgressActivity Progress { get; } = new();
 
     public ActivityRegistry Activities { get; }
     public InMemoryRunStore Store { get; } = new();
+    public CountingControlStore Control { get; }
     public WorkflowEngine Engine { get; }
 
     public WorkflowDefinition Load(string yaml, IDefinitionCatalog? catalog = null) => TestDefinitions.Valid(yaml, Activities, catalog);

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Orchestrator.Core.Activities;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Storage.Postgres;
 using Orchestrator.Storage.Tests.Support;
 
@@ -89,6 +91,20 @@ public sealed class PostgresOldSchemaTests(PostgresDatabase database) : IClassFi
         Assert.Equal(1, model.Version);
         // The run's state mentions a dataset, which garbage collection must keep.
         Assert.Contains("sha256:da7a" + new string('0', 60), (await runs.GetArtifactReferencesAsync(None)).Keys);
+    }
+
+    [Fact]
+    public async Task Its_run_takes_progress_and_a_cancel_request_once_migrated()
+    {
+        var schema = await LoadFixtureAsync();
+        using var stores = StoreFactory.Open(database.InSchema(schema));
+
+        await stores.Control.ReportProgressAsync(new RunProgress("fixture-run-1", "train", new StepProgress("train", 3, 8), Records.T0), None);
+        await stores.Control.RequestCancelAsync(new CancelRequest("fixture-run-1", "user:alice", "migrated", Records.T0), None);
+
+        Assert.Equal(3, (await stores.Control.GetProgressAsync("fixture-run-1", None))?.Progress.Done);
+        Assert.Equal("user:alice", (await stores.Control.FindCancelRequestAsync("fixture-run-1", None))?.By);
+        Assert.Equal(7, await database.ScalarAsync("SELECT MAX(version) FROM schema_version WHERE description LIKE 'run control:%'", schema));
     }
 
     private async Task<string> LoadFixtureAsync()

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Orchestrator.Core.Activities;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Core.Versioning;
 using Orchestrator.Storage.Sqlite;
 using Orchestrator.Storage.Tests.Support;
@@ -113,5 +115,18 @@ public sealed class SqliteSchemaV1FixtureTests : IDisposable
         var references = await store.GetArtifactReferencesAsync(None);
 
         Assert.Equal(new Dictionary<string, string> { [Checkpoint] = "run v1-run", [Dataset] = "run v1-run step round/0/data" }, references);
+    }
+
+    [Fact]
+    public async Task Its_run_takes_progress_and_a_cancel_request_once_migrated()
+    {
+        using var stores = StoreFactory.Open(_temp.Store);
+
+        await stores.Control.ReportProgressAsync(new RunProgress("v1-run", "round/0/train", new StepProgress("train", 3, 8), T0), None);
+        await stores.Control.RequestCancelAsync(new CancelRequest("v1-run", "user:alice", "migrated", T0), None);
+
+        Assert.Equal(3, (await stores.Control.GetProgressAsync("v1-run", None))?.Progress.Done);
+        Assert.Equal("user:alice", (await stores.Control.FindCancelRequestAsync("v1-run", None))?.By);
+        Assert.Equal(7L, RawSqlite.Scalar(_temp.DatabaseFile, "SELECT MAX(version) FROM schema_version WHERE description LIKE 'run control:%'"));
     }
 }
