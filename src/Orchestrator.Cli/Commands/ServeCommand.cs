@@ -2,6 +2,7 @@ using System.CommandLine;
 using Orchestrator.Cli.Distribution;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Serving;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Hangfire.Storage;
 using Orchestrator.Server.Hosting;
 
@@ -25,11 +26,13 @@ public static class ServeCommand
                 Console.Error.WriteLine($"error: {problem}");
                 return ExitCodes.InvalidInput;
             }
+            // Disposed after the runs it reports on (in reverse order), so their last progress is written.
+            await using var progress = new StoredProgressObserver(stores.Control);
             await using var background = new BackgroundRuns();
             var jobs = DistributionHost.Storage(host, stores, new HangfireSettings());
             // Workers share Hangfire's storage only on PostgreSQL; there its dashboard is served at /hangfire.
             var shared = HangfireStorageFactory.IsShared(host.StoreLocation) ? jobs : null;
-            var serverHost = new ServerHost(new CliRunLauncher(host, stores, background, jobs), new CliDefinitionPublisher(host, stores), new CliScheduleManager(host, stores, jobs), shared);
+            var serverHost = new ServerHost(new CliRunLauncher(host, stores, background, jobs, progress), new CliDefinitionPublisher(host, stores), new CliScheduleManager(host, stores, jobs), shared);
             await using var server = await OrchestratorServer.StartAsync(stores, new ServerOptions { Urls = addresses }, serverHost, cancellationToken);
             Console.Error.WriteLine($"serving {stores.Location} on {string.Join(", ", server.Urls)} ({activeKeys} active API key{(activeKeys == 1 ? "" : "s")}; every /api route needs one: 'orchestrator keys create --role viewer'); Ctrl+C stops");
             await server.WaitForShutdownAsync(cancellationToken);

@@ -13,9 +13,10 @@ namespace Orchestrator.Cli.Serving;
 /// <summary>
 /// Starts runs for <c>orchestrator serve</c> with the CLI's activities and plugins: the same checks as <c>run</c> and
 /// <c>enqueue</c> (the workflow resolves and validates, the inputs pass preflight), then the run executes in the
-/// server's process or is queued for a worker. A workflow is named by id; the API never opens a file path.
+/// server's process (progress recorded through <paramref name="observer"/>) or is queued for a worker. A workflow is
+/// named by id; the API never opens a file path.
 /// </summary>
-public sealed class CliRunLauncher(CliHost host, OrchestratorStores stores, BackgroundRuns background, JobStorage jobs) : IRunLauncher
+public sealed class CliRunLauncher(CliHost host, OrchestratorStores stores, BackgroundRuns background, JobStorage jobs, IRunObserver observer) : IRunLauncher
 {
     public async Task<LaunchOutcome> StartAsync(LaunchRequest request, string actor, CancellationToken cancellationToken)
     {
@@ -58,9 +59,7 @@ public sealed class CliRunLauncher(CliHost host, OrchestratorStores stores, Back
         return new LaunchOutcome(run, []);
     }
 
-    private WorkflowEngine Engine()
-    {
-        IRunObserver observer = NullRunObserver.Instance;
-        return new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
-    }
+    /// <summary>An engine that reports through the server's observer (progress to the store) and stops on cancel requests.</summary>
+    private WorkflowEngine Engine() =>
+        new(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer, control: stores.Control);
 }

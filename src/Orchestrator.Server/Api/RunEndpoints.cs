@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Core.Access;
 using Orchestrator.Core.Engine;
+using Orchestrator.Core.Engine.Control;
 using Orchestrator.Core.Engine.Store;
 using Orchestrator.Server.Access;
 using Orchestrator.Server.Runs;
@@ -99,7 +100,28 @@ public static class RunEndpoints
             if (run.Status == RunStatus.Succeeded) return Problems.Conflict($"run {id} has succeeded; there is nothing to resume");
             return Launched(await launcher.ResumeAsync(id, CallerKey.Actor(http), http.RequestAborted), $"run {id} was not resumed");
         }).Requires(ApiKeyRole.Operator);
+
+        MapCancel(app);
     }
+
+    private static void MapCancel(IEndpointRouteBuilder app) =>
+        // Through the store, so a run executing in any process (this server, a terminal, a worker) stops at its next poll.
+        app.MapPost("/api/runs/{id}/cancel", async (HttpContext http, OrchestratorStores stores, TimeProvider time, string id) =>
+        {
+            if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is not { } run) return NoRun(id);
+            if (RunEventStream.IsFinished(run.Status)) return Problems.Conflict($"run {id} has finished ({RunDocuments.Name(run.Status)}); there is nothing to cancel");
+            var reason = "cancelled through the API";
+            if (http.Request.ContentLength > 0 || http.Request.ContentType is not null) // a JSON body may come chunked, without a length
+            {
+                var (body, problem) = await JsonBody.ReadAsync(http.Request);
+                if (problem is not null) return problem;
+                var fields = new BodyFields(body!, "reason");
+                reason = fields.String("reason") ?? reason;
+                if (fields.Problem() is { } wrong) return wrong;
+            }
+            await stores.Control.RequestCancelAsync(new CancelRequest(id, CallerKey.Actor(http), reason, time.GetUtcNow()), http.RequestAborted);
+            return Results.Json(RunDocuments.Summary(run), statusCode: StatusCodes.Status202Accepted);
+        }).Requires(ApiKeyRole.Operator);
 
     private static IResult Launched(LaunchOutcome outcome, string refused) =>
         outcome.Run is { } run

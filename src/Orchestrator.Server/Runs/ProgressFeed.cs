@@ -6,7 +6,12 @@ namespace Orchestrator.Server.Runs;
 /// <summary>The running step's progress as the store last recorded it, reported once per change.</summary>
 public sealed class ProgressFeed(OrchestratorStores stores)
 {
-    private readonly OrchestratorStores _stores = stores;
+    private DateTimeOffset? _last;
 
-    public Task<JsonObject?> ChangedAsync(string runId, CancellationToken cancellationToken) => Task.FromResult<JsonObject?>(_stores is null ? null : null);
+    public async Task<JsonObject?> ChangedAsync(string runId, CancellationToken cancellationToken)
+    {
+        if (await stores.Control.GetProgressAsync(runId, cancellationToken) is not { } progress || progress.At == _last) return null;
+        _last = progress.At;
+        return ProgressDocuments.Of(progress);
+    }
 }

@@ -159,4 +159,51 @@ public sealed class ServeApiTests
         var journal = await CliProcess.RunAsync(store.Folder.Path, store.Args("schedules", "--json"));
         Assert.Equal("[]", journal.Stdout.Trim());
     }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task An_operator_cancels_a_run_the_server_executes_and_resumes_it(string backend)
+    {
+        var (store, server, operatorKey, adminKey) = await StartAsync(backend);
+        using var _ = store;
+        await using var __ = server;
+        using var client = server.Client(operatorKey);
+        using var admin = server.Client(adminKey);
+        const string text = "id: long\nsteps:\n  - { id: first, uses: set, with: { done: 1 } }\n  - { id: nap, uses: wait, with: { duration: 10m } }\n";
+        Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/workflows", new { text, fileName = "long.yaml" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/runs", new { workflow = "long", id = "long-1" })).StatusCode);
+        await NappingAsync(client, "long-1");
+
+        var cancel = await client.PostAsJsonAsync("/api/runs/long-1/cancel", new { reason = "the nap is too long" });
+        var cancelled = await FinishedAsync(client, "long-1");
+        var resumed = await client.PostAsync("/api/runs/long-1/resume", null);
+        await NappingAsync(client, "long-1");
+        await client.PostAsync("/api/runs/long-1/cancel", null);
+        var again = await FinishedAsync(client, "long-1");
+        var finished = await client.PostAsync("/api/runs/long-1/cancel", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.Equal("cancelled", (string)cancelled["status"]!);
+        Assert.Contains("key:operator", (string)cancelled["error"]!["message"]!);
+        Assert.Contains("the nap is too long", (string)cancelled["error"]!["message"]!);
+        Assert.Equal(HttpStatusCode.Accepted, resumed.StatusCode);
+        Assert.Equal("cancelled", (string)again["status"]!);
+        Assert.Equal(HttpStatusCode.Conflict, finished.StatusCode);
+        var journal = (await admin.GetFromJsonAsync<JsonArray>("/api/journal"))!.Select(e => ((string)e!["key"]!, (string)e["path"]!)).ToList();
+        Assert.Contains(("operator", "/api/runs/long-1/resume"), journal);
+        Assert.Equal(3, journal.Count(e => e == ("operator", "/api/runs/long-1/cancel")));
+    }
+
+    /// <summary>Until the run is running its nap step (so a cancel lands mid-step).</summary>
+    private static async Task NappingAsync(HttpClient client, string runId)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var run = (await client.GetFromJsonAsync<JsonObject>($"/api/runs/{runId}", guard.Token))!;
+            if ((string)run["status"]! == "running" && run["steps"]!.AsArray().Any(s => (string)s!["key"]! == "nap" && (string)s["status"]! == "running")) return;
+            await Task.Delay(100, guard.Token);
+        }
+    }
 }

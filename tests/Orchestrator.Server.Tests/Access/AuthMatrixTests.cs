@@ -25,6 +25,8 @@ public sealed class AuthMatrixTests : IAsyncLifetime
         { "GET", "/api/runs/r1/events", ApiKeyRole.Viewer },
         { "POST", "/api/runs", ApiKeyRole.Operator },
         { "POST", "/api/runs/r1/resume", ApiKeyRole.Operator },
+        { "POST", "/api/runs/r1/cancel", ApiKeyRole.Operator },
+        { "GET", "/api/journal", ApiKeyRole.Admin },
         { "GET", "/api/workflows", ApiKeyRole.Viewer },
         { "GET", "/api/workflows/w", ApiKeyRole.Viewer },
         { "GET", "/api/workflows/w/versions", ApiKeyRole.Viewer },

@@ -144,6 +144,6 @@ export function stepDetailHtml(step) {
     </dl>
     ${error}
     <h4>output</h4>
-    <pre class="json" id="step-output">${step.output === undefined || step.output === null ? "<span class=\"muted\">none</span>" : esc(jsonText(step.output, 4096))}</pre>
+    <pre class="json" id="step-output">${!("output" in step) ? '<span class="muted">loading…</span>' : step.output === null ? '<span class="muted">none</span>' : esc(jsonText(step.output, 4096))}</pre>
     ${step.stateChanges ? `<h4>state changes</h4><pre class="json">${esc(jsonText(step.stateChanges, 2048))}</pre>` : ""}`;
 }

@@ -1,7 +1,7 @@
 // Small pieces of markup more than one page shows: status badges, problems, the progress bar.
 
 import { session } from "./api.js";
-import { esc, int, num, duration, relative } from "./format.js";
+import { esc, int, num, signed, duration, relative, pValue, jsonText } from "./format.js";
 
 /** Run statuses that can still change; a run in any other status is finished. */
 export const ACTIVE = new Set(["created", "queued", "running"]);
@@ -93,3 +93,25 @@ export function splitRef(ref) {
 }
 
 export const runLink = (id) => (id ? `<a href="#/runs/${esc(encodeURIComponent(id))}"><code>${esc(id)}</code></a>` : "–");
+
+// The figures of a gate's (or meta-gate's) evidence that say why, in the order a reader wants them.
+const EVIDENCE = [
+  ["outcome", (v) => v],
+  ["pValue", (v) => `p = ${pValue(v)}`],
+  ["recheckPValue", (v) => `recheck p = ${pValue(v)}`],
+  ["alpha", (v) => `α = ${num(v)}`],
+  ["alphaSpent", (v) => `α spent ${num(v)}`],
+  ["candidateOnlyRight", (v, e) => `discordant ${v} vs ${e.championOnlyRight ?? "?"}`],
+  ["meanGain", (v) => `gain ${typeof v === "number" ? signed(v) : v}`],
+  ["gain", (v) => `gain ${typeof v === "number" ? signed(v) : v}`],
+  ["frontier", (v) => `frontier ${v}`],
+  ["items", (v) => `${int(v)} items`],
+];
+
+/** Evidence as a few readable figures (p-value, alpha, discordant pairs, gain), the whole object folded below. */
+export function evidenceHtml(evidence) {
+  if (!evidence || typeof evidence !== "object") return "";
+  const figures = EVIDENCE.filter(([k]) => evidence[k] !== undefined && evidence[k] !== null).map(([k, f]) => `<span class="figure" data-field="${esc(k)}">${esc(f(evidence[k], evidence))}</span>`);
+  return `<div class="evidence">${figures.join(" ")}
+    <details><summary>evidence</summary><pre class="json">${esc(jsonText(evidence, 4096))}</pre></details></div>`;
+}

@@ -2,8 +2,8 @@
 // Promoting and rolling back an alias are admin actions; the journal says who moved what and why.
 
 import * as api from "../api.js";
-import { esc, int, num, duration, pValue, timeHtml, jsonText, shortHash } from "../format.js";
-import { problemHtml, empty, runLink, workflowLink, splitRef } from "../ui.js";
+import { esc, int, num, duration, timeHtml, shortHash } from "../format.js";
+import { problemHtml, empty, runLink, workflowLink, splitRef, evidenceHtml } from "../ui.js";
 import { onSubmit, field } from "../forms.js";
 import { lineageSvg } from "../charts/lineage.js";
 
@@ -108,26 +108,6 @@ function adminFormsHtml(model, versions) {
     <div id="promote-error" class="problem" role="alert" hidden></div>
     <div id="rollback-error" class="problem" role="alert" hidden></div>
   </section>`;
-}
-
-// The figures of a gate's evidence that say why, in the order a reader wants them.
-const EVIDENCE = [
-  ["outcome", (v) => v],
-  ["pValue", (v) => `p = ${pValue(v)}`],
-  ["recheckPValue", (v) => `recheck p = ${pValue(v)}`],
-  ["alpha", (v) => `α = ${num(v)}`],
-  ["alphaSpent", (v) => `α spent ${num(v)}`],
-  ["candidateOnlyRight", (v, e) => `discordant ${v} vs ${e.championOnlyRight ?? "?"}`],
-  ["meanGain", (v) => `gain ${num(v)}`],
-  ["frontier", (v) => `frontier ${v}`],
-  ["items", (v) => `${int(v)} items`],
-];
-
-export function evidenceHtml(evidence) {
-  if (!evidence || typeof evidence !== "object") return "";
-  const figures = EVIDENCE.filter(([k]) => evidence[k] !== undefined && evidence[k] !== null).map(([k, f]) => `<span class="figure" data-field="${esc(k)}">${esc(f(evidence[k], evidence))}</span>`);
-  return `<div class="evidence">${figures.join(" ")}
-    <details><summary>evidence</summary><pre class="json">${esc(jsonText(evidence, 4096))}</pre></details></div>`;
 }
 
 function journalHtml(journal) {

@@ -91,13 +91,40 @@ export async function render(main, ctx) {
     document.getElementById("run-documents").innerHTML = block("inputs", r.inputs, 8192) + block("output", r.output, 16384) + block("state", r.state, 16384);
   };
 
+  let summaryTimer = 0;
+  const scheduleSummary = () => {
+    if (!summaryTimer) summaryTimer = setTimeout(() => ((summaryTimer = 0), renderSummary()), JOURNAL_EVERY_MS);
+  };
+
   let journalTimer = 0;
   const renderJournal = () => {
     journalTimer = 0;
     const el = document.getElementById("run-journal");
     if (!el) return;
     el.innerHTML = treeHtml(buildTree([...page.steps.values()]), { open: page.open, selected: page.selected });
-    if (page.selected) document.getElementById("step-detail").innerHTML = stepDetailHtml(page.steps.get(page.selected));
+    if (page.selected) renderDetail();
+  };
+
+  // The chosen step; its output comes from GET .../steps/{key} the first time (the journal was read brief).
+  const fetching = new Set();
+  const renderDetail = () => {
+    const key = page.selected;
+    const step = page.steps.get(key);
+    const detail = document.getElementById("step-detail");
+    detail.innerHTML = stepDetailHtml(step);
+    if (!step || "output" in step || fetching.has(key)) return;
+    fetching.add(key);
+    const stepPath = key.split("/").map(encodeURIComponent).join("/");
+    api.get(`${path}/steps/${stepPath}`, { signal: ctx.signal }).then((full) => {
+      fetching.delete(key);
+      if (!ctx.alive()) return;
+      page.steps.set(key, { ...page.steps.get(key), ...full });
+      if (page.selected === key) document.getElementById("step-detail").innerHTML = stepDetailHtml(page.steps.get(key));
+    }, (error) => {
+      fetching.delete(key);
+      if (error?.name === "AbortError" || !ctx.alive()) return;
+      if (page.selected === key) document.getElementById("step-detail").insertAdjacentHTML("beforeend", problemHtml(error));
+    });
   };
   const scheduleJournal = () => {
     if (!journalTimer) journalTimer = setTimeout(renderJournal, JOURNAL_EVERY_MS);
@@ -129,13 +156,19 @@ export async function render(main, ctx) {
     const { steps, ...run } = doc;
     page.run = { ...page.run, ...run };
     if (Array.isArray(steps)) {
-      page.steps = new Map(steps.map((s) => [s.key, s]));
+      // An output already fetched stays while the step has not changed since.
+      const before = page.steps;
+      page.steps = new Map(steps.map((s) => {
+        const old = before.get(s.key);
+        return [s.key, old && old.status === s.status && old.attempts === s.attempts ? { ...old, ...s } : s];
+      }));
     }
     if ("progress" in run) page.progress = run.progress;
   };
 
+  // The brief journal leaves each step's output out (a long journal's bulk); a step's output is fetched when chosen.
   const loadRun = async () => {
-    applyRun(await api.get(path, { signal: ctx.signal }));
+    applyRun(await api.get(`${path}?journal=brief`, { signal: ctx.signal }));
   };
 
   let curveTimer = 0;
@@ -176,7 +209,13 @@ export async function render(main, ctx) {
   let loaded = false;
 
   const onStep = (step) => {
-    page.steps.set(step.key, { ...page.steps.get(step.key), ...step });
+    const before = page.steps.get(step.key);
+    page.steps.set(step.key, { ...before, ...step });
+    // The stream sends the run's summary only when its status changes; keep its counters moving meanwhile.
+    if (step.status !== "running" && (!before || before.status === "running")) page.run.stepsCommitted = (page.run.stepsCommitted ?? 0) + 1;
+    if (step.endedAt && (!page.run.updatedAt || step.endedAt > page.run.updatedAt)) page.run.updatedAt = step.endedAt;
+    page.run.position = String(step.key).split("/")[0];
+    scheduleSummary();
     if (step.status !== "running") {
       if (page.progress?.step === step.key) {
         page.progress = null;
@@ -275,10 +314,10 @@ export async function render(main, ctx) {
         if (!pollTimer) pollTimer = setTimeout(poll, 0);
       } else if (loaded) {
         // The stream dropped and the browser reconnects; the run may have finished meanwhile.
-        api.get(path, { signal: ctx.signal }).then((doc) => {
+        api.get(`${path}?journal=brief`, { signal: ctx.signal }).then((doc) => {
           if (!ctx.alive()) return;
           const { steps, ...summary } = doc;
-          if (Array.isArray(steps)) for (const s of steps) page.steps.set(s.key, s);
+          if (Array.isArray(steps)) applyRun({ steps });
           scheduleJournal();
           onRunSummary(summary);
         }, () => {});
@@ -289,6 +328,7 @@ export async function render(main, ctx) {
     stopLive();
     clearTimeout(curveTimer);
     clearTimeout(journalTimer);
+    clearTimeout(summaryTimer);
   });
 
   // ---- events on the page ----------------------------------------------------------------------------------
@@ -302,7 +342,7 @@ export async function render(main, ctx) {
       page.selected = link.dataset.key;
       for (const li of main.querySelectorAll("#run-journal .selected")) li.classList.remove("selected");
       link.closest("li")?.classList.add("selected");
-      document.getElementById("step-detail").innerHTML = stepDetailHtml(page.steps.get(page.selected));
+      renderDetail();
       return;
     }
     const summary = target.closest("#run-journal summary");

@@ -147,22 +147,19 @@ function startFormHtml() {
   return `
     <section class="panel" aria-labelledby="start-heading">
       <h2 id="start-heading">Start a run</h2>
-      <form id="start-run-form" class="grid-form">
-        <label for="start-workflow">workflow</label>
-        <input id="start-workflow" name="workflow" list="workflow-ids" required placeholder="self-improve-addition or id@version" spellcheck="false">
-        <label for="start-inputs">inputs</label>
-        <div>
-          <textarea id="start-inputs" name="inputs" rows="3" spellcheck="false" placeholder="rounds=2&#10;task=arithmetic/addition"></textarea>
-          <p class="hint muted">one <code>name=value</code> a line; a value that is JSON (2, true, [1,2]) is taken as such, anything else as text</p>
-        </div>
-        <label for="start-seed">seed</label>
-        <input id="start-seed" name="seed" inputmode="numeric" pattern="-?[0-9]+" placeholder="random" spellcheck="false">
-        <label for="start-queue">queue</label>
-        <input id="start-queue" name="queue" placeholder="run in the server" spellcheck="false">
-        <label for="start-id">run id</label>
-        <input id="start-id" name="id" placeholder="generated" spellcheck="false">
-        <div></div>
-        <div><button id="start-submit" type="submit">Start run</button></div>
+      <form id="start-run-form" class="start-form">
+        <div class="field workflow-field"><label for="start-workflow">workflow</label>
+          <input id="start-workflow" name="workflow" list="workflow-ids" required placeholder="self-improve-addition or id@version" spellcheck="false"></div>
+        <div class="field"><label for="start-seed">seed</label>
+          <input id="start-seed" name="seed" inputmode="numeric" pattern="-?[0-9]+" placeholder="random" spellcheck="false"></div>
+        <div class="field"><label for="start-queue">queue</label>
+          <input id="start-queue" name="queue" placeholder="run in the server" spellcheck="false"></div>
+        <div class="field"><label for="start-id">run id</label>
+          <input id="start-id" name="id" placeholder="generated" spellcheck="false"></div>
+        <div class="field inputs-field"><label for="start-inputs">inputs</label>
+          <textarea id="start-inputs" name="inputs" rows="2" spellcheck="false" placeholder="rounds=2&#10;task=arithmetic/addition" aria-describedby="start-inputs-hint"></textarea>
+          <p class="hint" id="start-inputs-hint">one <code>name=value</code> a line; a value that is JSON (2, true, [1,2]) is taken as such, anything else as text</p></div>
+        <div class="field submit-field"><button id="start-submit" type="submit">Start run</button></div>
       </form>
       <div id="start-error" class="problem" role="alert" hidden></div>
       <p id="start-result" class="notice" role="status" hidden></p>
