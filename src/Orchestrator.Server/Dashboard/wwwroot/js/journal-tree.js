@@ -102,7 +102,7 @@ function nodeHtml(node, parent, out, open, selected) {
   ].filter(Boolean);
   out.push(`<li class="group${iteration ? " iteration" : ""}" data-path="${esc(node.path)}" data-status="${esc(agg.status ?? "")}">`);
   out.push(`<details data-path="${esc(node.path)}"${isOpen ? " open" : ""}><summary>`);
-  out.push(`<span class="node-name">${label}</span> ${statusBadge(agg.status, "step-status")}`);
+  out.push(`<span class="node-name">${label}</span>${node.step ? ` <span class="kind">${esc(node.step.kind)}</span>` : ""} ${statusBadge(agg.status, "step-status")}`);
   out.push(` <span class="dur" title="from the first start to the last end">${seconds == null ? "" : esc(duration(seconds))}${agg.running ? "…" : ""}</span>`);
   out.push(` <span class="notes muted">${notes.join(" · ")}</span>`);
   if (node.step) out.push(` <button type="button" class="step-link small" data-key="${esc(node.step.key)}">output</button>`);

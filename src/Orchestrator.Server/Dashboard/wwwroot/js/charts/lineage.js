@@ -102,7 +102,7 @@ export function lineageSvg(versions, aliases = {}, journal = []) {
     cols = Math.max(cols, col);
     rows = Math.max(rows, row);
   }
-  const width = Math.max(PAD.left + PAD.right + cols * COL, 540); // room for the legend
+  const width = Math.max(PAD.left + PAD.right + cols * COL, 600); // room for the legend
   const height = PAD.top + PAD.bottom + rows * ROW;
   const at = (v) => ({ x: PAD.left + pos.get(v).col * COL, y: PAD.top + pos.get(v).row * ROW });
 
@@ -145,13 +145,19 @@ export function lineageSvg(versions, aliases = {}, journal = []) {
   }
   out.push(`</g>`);
 
-  // Legend under the graph.
-  const ly = height + 12;
-  out.push(`<g class="legend" transform="translate(${PAD.left - 20} ${ly})">
-    <g transform="translate(10 0)"><circle r="6" class="node-body"/><circle r="9" class="promoted-ring"/><text x="16" dy="0.32em">ever promoted</text></g>
-    <g transform="translate(130 0)"><circle r="6" class="node-body side-sample"/><text x="12" dy="0.32em">never promoted (refused candidate)</text></g>
-    <g transform="translate(360 0)"><rect x="-14" y="-7" width="28" height="14" rx="7" class="alias-sample"/><text x="20" dy="0.32em">alias it holds now</text></g>
-  </g>`);
+  // Legend under the graph, each item placed after the previous one's text.
+  const legend = [
+    [`<circle r="6" class="node-body"/><circle r="9" class="promoted-ring"/>`, "ever promoted", 14],
+    [`<circle r="6" class="node-body side-sample"/>`, "never promoted (a refused candidate)", 12],
+    [`<rect x="-14" y="-7" width="28" height="14" rx="7" class="alias-sample"/>`, "an alias it holds now", 20],
+  ];
+  out.push(`<g class="legend" transform="translate(${PAD.left - 20} ${height + 12})">`);
+  let lx = 14;
+  for (const [symbol, text, gap] of legend) {
+    out.push(`<g transform="translate(${lx} 0)">${symbol}<text x="${gap}" dy="0.32em">${esc(text)}</text></g>`);
+    lx += gap + text.length * 6.3 + 34;
+  }
+  out.push(`</g>`);
   out.push(`</svg>`);
   return out.join("");
 }

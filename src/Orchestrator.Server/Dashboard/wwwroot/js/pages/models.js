@@ -112,9 +112,9 @@ function adminFormsHtml(model, versions) {
 
 function journalHtml(journal) {
   const sorted = [...journal].sort((a, b) => b.sequence - a.sequence); // newest first, like the runs
-  return `<ol id="alias-journal" class="journal-list" reversed>${sorted.map((m) => `
+  return `<ol id="alias-journal" class="journal-list">${sorted.map((m) => `
     <li data-sequence="${esc(m.sequence)}" data-alias="${esc(m.alias)}">
-      <div><strong>${esc(m.alias)}</strong>: ${m.from != null ? `@${esc(m.from)}` : '<span class="muted">none</span>'} → <strong>@${esc(m.to)}</strong>
+      <div><span class="muted">#${esc(m.sequence)}</span> <strong>${esc(m.alias)}</strong>: ${m.from != null ? `@${esc(m.from)}` : '<span class="muted">none</span>'} → <strong>@${esc(m.to)}</strong>
         <span class="muted">· ${timeHtml(m.at)} · by ${byHtml(m.by)}</span></div>
       <div class="reason">${esc(m.reason)}</div>
       ${evidenceHtml(m.evidence)}

@@ -69,7 +69,10 @@ export async function render(main, ctx) {
     </dl>`;
     const actions = [];
     if (api.can("operator")) {
-      if (isActive(r.status)) actions.push(`<button type="button" id="run-cancel" class="danger">Cancel run</button>`);
+      // A cancel is a request the run honours at its next poll; until its status changes the button says so.
+      if (isActive(r.status)) actions.push(page.cancelling
+        ? `<button type="button" id="run-cancel" class="danger" disabled>Cancel requested…</button>`
+        : `<button type="button" id="run-cancel" class="danger">Cancel run</button>`);
       if (r.status === "failed" || r.status === "cancelled") actions.push(`<button type="button" id="run-resume">Resume run</button>`);
     }
     document.getElementById("run-actions").innerHTML = actions.join("");
@@ -362,6 +365,7 @@ export async function render(main, ctx) {
         if (!ctx.alive()) return;
         const wasActive = isActive(page.run.status);
         page.run = { ...page.run, ...summary };
+        page.cancelling = verb === "cancel" && isActive(page.run.status);
         renderSummary();
         if (!wasActive && isActive(page.run.status)) startLive();
       } catch (error) {
@@ -373,9 +377,10 @@ export async function render(main, ctx) {
   });
   main.addEventListener("change", (event) => {
     if (event.target instanceof HTMLInputElement && event.target.name === "curve-x") {
+      // Only the chart changes with the axis; the rounds table stays.
       page.axis = event.target.value;
-      renderCurve();
-      document.getElementById(`curve-x-${page.axis}`)?.focus();
+      const chart = document.querySelector("#curve-body .chart-wrap");
+      if (chart && page.curve?.points?.length) chart.innerHTML = curveSvg(page.curve.points, { axis: page.axis, alpha: page.curve.alpha });
     }
   });
 

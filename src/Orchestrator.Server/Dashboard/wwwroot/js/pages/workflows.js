@@ -263,8 +263,8 @@ async function fillBefore(edits, path, ctx) {
 
 function movesHtml(moves) {
   if (!moves.length) return empty("current has not moved");
-  return `<ol id="current-history" class="journal-list" reversed>${[...moves].sort((a, b) => b.sequence - a.sequence).map((m) => `
-    <li data-sequence="${esc(m.sequence)}"><div>${m.from != null ? `@${esc(m.from)}` : '<span class="muted">none</span>'} → <strong>@${esc(m.to)}</strong>
+  return `<ol id="current-history" class="journal-list">${[...moves].sort((a, b) => b.sequence - a.sequence).map((m) => `
+    <li data-sequence="${esc(m.sequence)}"><div><span class="muted">#${esc(m.sequence)}</span> ${m.from != null ? `@${esc(m.from)}` : '<span class="muted">none</span>'} → <strong>@${esc(m.to)}</strong>
       <span class="muted">· ${timeHtml(m.at)} · by ${esc(m.by)}</span></div>
       <div class="reason">${esc(m.reason)}</div>${evidenceHtml(m.evidence)}</li>`).join("")}</ol>`;
 }
