@@ -55,12 +55,13 @@ public static class DashboardFiles
     {
         var assembly = Assembly.GetExecutingAssembly();
         var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.Replace('\\', '/').StartsWith(Prefix, StringComparison.Ordinal)))
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             using var copy = new MemoryStream();
             stream.CopyTo(copy);
-            files[name[Prefix.Length..]] = copy.ToArray();
+            // MSBuild writes the folder part with the build machine's separator; requests always use '/'.
+            files[name[Prefix.Length..].Replace('\\', '/')] = copy.ToArray();
         }
         return files.ToFrozenDictionary(StringComparer.Ordinal);
     }

@@ -28,6 +28,7 @@ public sealed class RunEventStream(OrchestratorStores stores, HttpResponse respo
         // Steps already in the journal are what the client reads from GET /api/runs/{id}; only changes are sent.
         foreach (var step in await stores.Runs.GetStepsAsync(run.Id, cancellationToken)) _seen[step.Key] = (step.Status, step.Attempts);
         await SendAsync("run", RunDocuments.Summary(run), null, cancellationToken);
+        if (IsFinished(run.Status)) return; // nothing more will happen to it
         var (lastRow, lastStatus, lastWrite) = (run.UpdatedAt, run.Status, time.GetUtcNow());
         var progress = new ProgressFeed(stores);
         while (!cancellationToken.IsCancellationRequested)

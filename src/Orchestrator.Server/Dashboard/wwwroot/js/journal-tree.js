@@ -119,7 +119,7 @@ function stepHtml(node, selected) {
     + `<button type="button" class="step-link" data-key="${esc(s.key)}"><span class="node-name">${esc(node.name)}</span> <span class="kind">${esc(s.kind)}</span></button> `
     + `${statusBadge(s.status, "step-status")} `
     + `<span class="dur">${s.status === "skipped" || seconds == null ? "" : esc(duration(seconds)) + (s.endedAt ? "" : "…")}</span>`
-    + (attempts > 1 ? ` <span class="attempts retried" title="attempts">${attempts} attempts</span>` : "")
+    + (attempts > 1 ? ` <span class="attempts retried" title="attempts">${esc(attempts)} attempts</span>` : "")
     + (s.error?.message ? ` <span class="step-error">${esc(s.error.message)}</span>` : "")
     + `</li>`;
 }
