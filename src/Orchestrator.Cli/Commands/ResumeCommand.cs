@@ -18,7 +18,7 @@ public static class ResumeCommand
         {
             var host = CliHost.From(parse);
             using var stores = host.OpenStores();
-            var observer = new ConsoleRunObserver();
+            var observer = new CompositeRunObserver(new ConsoleRunObserver(), TelemetrySetup.Current.Observer);
             var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
             var run = await engine.ResumeAsync(parse.GetValue(runId)!, cancellationToken);
             return RunReport.Print(run, parse.GetValue(json));

@@ -23,7 +23,7 @@ public static class RunCommand
             using var stores = host.OpenStores();
             if (await request.CheckAsync(parse, host, stores, cancellationToken) is not { } checkedRun)
                 return ExitCodes.InvalidInput;
-            var observer = new ConsoleRunObserver();
+            var observer = new CompositeRunObserver(new ConsoleRunObserver(), TelemetrySetup.Current.Observer);
             var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer);
             var run = await engine.StartAsync(checkedRun.Definition, checkedRun.Catalog, checkedRun.Inputs, request.StartOptions(parse), cancellationToken);
             return RunReport.Print(run, parse.GetValue(json));
