@@ -43,6 +43,15 @@ if (parse.Errors.Count > 0)
     return ExitCodes.InvalidInput;
 }
 
+// Telemetry is configured for the whole process; the providers are disposed at exit, which flushes their last spans.
+var exporters = TelemetrySettings.FromEnvironment(out var telemetryError);
+if (telemetryError is not null)
+{
+    Console.Error.WriteLine($"error: {telemetryError}");
+    return ExitCodes.InvalidInput;
+}
+using var telemetry = TelemetrySetup.Start(exporters);
+
 // Ctrl+C and SIGTERM ask the run to stop at a step boundary: the engine records it as cancelled and
 // 'resume' continues it. The process is never torn down under a running commit.
 using var interrupt = new CancellationTokenSource();

@@ -20,7 +20,7 @@ public static class ResumeCommand
             var host = CliHost.From(parse);
             using var stores = host.OpenStores();
             await using var progress = new StoredProgressObserver(stores.Control);
-            var observer = new CompositeRunObserver(new ConsoleRunObserver(), progress);
+            var observer = new CompositeRunObserver(new ConsoleRunObserver(), progress, TelemetrySetup.Current.Observer);
             var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer, control: stores.Control);
             var run = await engine.ResumeAsync(parse.GetValue(runId)!, cancellationToken);
             return RunReport.Print(run, parse.GetValue(json));

@@ -25,7 +25,7 @@ public static class RunCommand
             if (await request.CheckAsync(parse, host, stores, cancellationToken) is not { } checkedRun)
                 return ExitCodes.InvalidInput;
             await using var progress = new StoredProgressObserver(stores.Control);
-            var observer = new CompositeRunObserver(new ConsoleRunObserver(), progress);
+            var observer = new CompositeRunObserver(new ConsoleRunObserver(), progress, TelemetrySetup.Current.Observer);
             var engine = new WorkflowEngine(stores.Runs, new InProcessStepDispatcher(host.Activities, TimeProvider.System, observer), observer: observer, control: stores.Control);
             var run = await engine.StartAsync(checkedRun.Definition, checkedRun.Catalog, checkedRun.Inputs, request.StartOptions(parse), cancellationToken);
             return RunReport.Print(run, parse.GetValue(json));

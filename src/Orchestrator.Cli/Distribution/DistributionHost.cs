@@ -40,7 +40,7 @@ public static class DistributionHost
             Workflows = new CliWorkflowResolver(host, stores.Definitions),
             Storage = storage,
             SharedStorage = HangfireStorageFactory.IsShared(host.StoreLocation),
-            Observer = observer ?? new ConsoleRunObserver(namesRuns: true),
+            Observer = observer ?? new Core.Engine.CompositeRunObserver(new ConsoleRunObserver(namesRuns: true), TelemetrySetup.Current.Observer),
             Control = stores.Control,
             Name = name,
         };

@@ -33,7 +33,7 @@ public static class ChildProcess
         // reading the output to the end would wait for it; none is left behind either.
         info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         info.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        foreach (var name in new[] { "ORCHESTRATOR_STORE", "ORCHESTRATOR_PLUGINS", "ORCHESTRATOR_WORKFLOWS", "ORCHESTRATOR_ARTIFACTS" })
+        foreach (var name in new[] { "ORCHESTRATOR_STORE", "ORCHESTRATOR_PLUGINS", "ORCHESTRATOR_WORKFLOWS", "ORCHESTRATOR_ARTIFACTS", "ORCHESTRATOR_TELEMETRY" })
             info.Environment.Remove(name);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
 

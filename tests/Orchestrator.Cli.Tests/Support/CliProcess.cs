@@ -23,12 +23,24 @@ public static class CliProcess
         info.Environment.Remove("ORCHESTRATOR_STORE");
         info.Environment.Remove("ORCHESTRATOR_PLUGINS");
         info.Environment.Remove("ORCHESTRATOR_WORKFLOWS");
+        // A developer's own telemetry setting would print spans among the results the tests read.
+        info.Environment.Remove("ORCHESTRATOR_TELEMETRY");
         return info;
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] args) => RunAsync(StartInfo(workingDirectory, args));
+
+    /// <summary>Runs the command with <paramref name="environment"/> set on top of the clean-up.</summary>
+    public static Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        var info = StartInfo(workingDirectory, args);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
+        return RunAsync(info);
+    }
+
+    private static async Task<Result> RunAsync(ProcessStartInfo info)
+    {
+        using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
