@@ -104,7 +104,7 @@ public sealed class PostgresOldSchemaTests(PostgresDatabase database) : IClassFi
 
         Assert.Equal(3, (await stores.Control.GetProgressAsync("fixture-run-1", None))?.Progress.Done);
         Assert.Equal("user:alice", (await stores.Control.FindCancelRequestAsync("fixture-run-1", None))?.By);
-        Assert.Equal(7, await database.ScalarAsync("SELECT MAX(version) FROM schema_version WHERE description LIKE 'run control:%'", schema));
+        Assert.Equal(8, await database.ScalarAsync("SELECT MAX(version) FROM schema_version WHERE description LIKE 'run control:%'", schema));
     }
 
     private async Task<string> LoadFixtureAsync()

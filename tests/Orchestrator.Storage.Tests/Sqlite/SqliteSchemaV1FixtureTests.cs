@@ -127,6 +127,6 @@ public sealed class SqliteSchemaV1FixtureTests : IDisposable
 
         Assert.Equal(3, (await stores.Control.GetProgressAsync("v1-run", None))?.Progress.Done);
         Assert.Equal("user:alice", (await stores.Control.FindCancelRequestAsync("v1-run", None))?.By);
-        Assert.Equal(7L, RawSqlite.Scalar(_temp.DatabaseFile, "SELECT MAX(version) FROM schema_version WHERE description LIKE 'run control:%'"));
+        Assert.Equal(8L, RawSqlite.Scalar(_temp.DatabaseFile, "SELECT MAX(version) FROM schema_version WHERE description LIKE 'run control:%'"));
     }
 }
