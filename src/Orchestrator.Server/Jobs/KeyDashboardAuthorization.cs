@@ -12,14 +12,13 @@ public sealed class KeyDashboardAuthorization : IDashboardAsyncAuthorizationFilt
 {
     public async Task<bool> AuthorizeAsync(DashboardContext context)
     {
-        var presented = await CallerKey.PresentedAsync(context.GetHttpContext());
-        return presented?.Key is { IsRevoked: false };
+        var http = context.GetHttpContext();
+        if ((await CallerKey.PresentedAsync(http))?.Key is not { IsRevoked: false } key) return false;
+        CallerKey.Set(http, key); // read back by IsReadOnly, so the store is asked once per request
+        return true;
     }
 
-    /// <summary>True unless the caller's key is an operator's or an admin's.</summary>
-    public static bool IsReadOnly(DashboardContext context)
-    {
-        var presented = CallerKey.PresentedAsync(context.GetHttpContext()).GetAwaiter().GetResult();
-        return presented?.Key is not { IsRevoked: false } key || !key.Role.Allows(ApiKeyRole.Operator);
-    }
+    /// <summary>True unless the caller's key (checked by <see cref="AuthorizeAsync"/>) is an operator's or an admin's.</summary>
+    public static bool IsReadOnly(DashboardContext context) =>
+        CallerKey.Of(context.GetHttpContext()) is not { } key || !key.Role.Allows(ApiKeyRole.Operator);
 }
