@@ -6,7 +6,7 @@ namespace Orchestrator.Plugins.Arithmetic.Reversal;
 /// <c>text/reverse-digits</c>: write a digit string backwards. A second, non-arithmetic task over the same
 /// alphabet, to show the loop is not addition-specific.
 /// </summary>
-public sealed class DigitReversalTask : ITaskFamily
+public sealed class DigitReversalTask : ITaskFamily, IChatForm
 {
     public string Name => "text/reverse-digits";
     public string Description => "Reverse a string of digits of the given length.";
@@ -23,4 +23,25 @@ public sealed class DigitReversalTask : ITaskFamily
     }
 
     public CheckResult Check(TaskItem item, string attempt) => new(attempt.Trim() == item.Answer, item.Answer);
+
+    public string Example => "1234";
+
+    /// <summary>A readable problem is the digits to reverse, with or without the closing '='.</summary>
+    public string? ReadPrompt(string text, out string? problem)
+    {
+        var digits = text.Trim();
+        if (digits.EndsWith('=')) digits = digits[..^1];
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+        {
+            problem = null;
+            return digits + "=";
+        }
+        problem = $"\"{(text.Length <= 40 ? text : text[..40] + "...")}\" is not a digit string to reverse: write digits only, e.g. {Example}";
+        return null;
+    }
+
+    public string WritePrompt(string taskPrompt) => taskPrompt.TrimEnd('=');
+    public string WriteAnswer(string taskPrompt, string taskAnswer) => taskAnswer;
+    public string ReadAnswer(string taskPrompt, string text) => text.Trim();
+    public bool StreamsInOrder => true;
 }

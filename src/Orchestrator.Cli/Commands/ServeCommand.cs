@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.AI.Chat;
 using Orchestrator.Cli.Distribution;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Serving;
@@ -32,9 +33,12 @@ public static class ServeCommand
             var jobs = DistributionHost.Storage(host, stores, new HangfireSettings());
             // Workers share Hangfire's storage only on PostgreSQL; there its dashboard is served at /hangfire.
             var shared = HangfireStorageFactory.IsShared(host.StoreLocation) ? jobs : null;
-            var serverHost = new ServerHost(new CliRunLauncher(host, stores, background, jobs, progress), new CliDefinitionPublisher(host, stores), new CliScheduleManager(host, stores, jobs), shared);
+            // The registry's models answer /v1 in this process: each checkpoint loaded once, the least recently used unloaded beyond a few.
+            await using var served = new ServedModels(host.Learning);
+            var serverHost = new ServerHost(new CliRunLauncher(host, stores, background, jobs, progress), new CliDefinitionPublisher(host, stores), new CliScheduleManager(host, stores, jobs), shared,
+                new CliChatModels(new ChatModelCatalog(served)));
             await using var server = await OrchestratorServer.StartAsync(stores, new ServerOptions { Urls = addresses }, serverHost, cancellationToken);
-            Console.Error.WriteLine($"serving {stores.Location} on {string.Join(", ", server.Urls)} ({activeKeys} active API key{(activeKeys == 1 ? "" : "s")}; every /api route needs one: 'orchestrator keys create --role viewer'); Ctrl+C stops");
+            Console.Error.WriteLine($"serving {stores.Location} on {string.Join(", ", server.Urls)} ({activeKeys} active API key{(activeKeys == 1 ? "" : "s")}; every /api and /v1 route needs one: 'orchestrator keys create --role viewer'); Ctrl+C stops");
             await server.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
         });

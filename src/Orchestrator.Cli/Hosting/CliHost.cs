@@ -33,12 +33,16 @@ public sealed class CliHost
         var filters = AttemptFilterRegistry.BuiltIn(Tasks);
         PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? [], Tasks, filters);
         Loop = new LoopServices(Tasks, new EvaluatorCatalog(WorkflowFolders, filters));
-        Activities.AddImprovementLoop(new LearningServices(Loop, DeviceSelector.Parse(parse.GetValue(GlobalOptions.Device)!)));
+        Learning = new LearningServices(Loop, DeviceSelector.Parse(parse.GetValue(GlobalOptions.Device)!));
+        Activities.AddImprovementLoop(Learning);
         Meta = new MetaServices(Loop, Activities, EditorRegistry.BuiltIn());
         Activities.AddMetaActivities(Meta);
         foreach (var error in PluginResult.Errors)
             Console.Error.WriteLine($"warning: plugin not loaded: {error}");
     }
+
+    /// <summary>The loop's services with the device the learning activities compute on.</summary>
+    public LearningServices Learning { get; }
 
     /// <summary>The outer loop's services (editors, trials), attached to the store by <see cref="OpenStores"/>.</summary>
     public MetaServices Meta { get; }

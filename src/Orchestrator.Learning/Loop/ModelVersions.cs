@@ -16,12 +16,23 @@ public static class ModelVersions
 {
     internal const string StepKeyMetric = "stepKey";
 
+    /// <summary>The metric naming the task a version was trained on (carried from parent to candidate), so it can be served as a chat model.</summary>
+    public const string TaskMetric = "task";
+
     /// <exception cref="KeyNotFoundException">No such model, version or alias.</exception>
     /// <exception cref="Core.Artifacts.ArtifactException">The checkpoint is missing or its hash does not match.</exception>
     /// <exception cref="CheckpointException">The checkpoint file is unusable.</exception>
     public static async Task<LoadedModel> LoadAsync(LearningServices services, string reference, CancellationToken cancellationToken)
     {
         var version = await ModelReference.ResolveAsync(services.Loop.Models, reference, cancellationToken);
+        return await LoadAsync(services, version, cancellationToken);
+    }
+
+    /// <summary>Loads a version already resolved: its checkpoint through the verified artifact store.</summary>
+    /// <exception cref="Core.Artifacts.ArtifactException">The checkpoint is missing or its hash does not match.</exception>
+    /// <exception cref="CheckpointException">The checkpoint file is unusable.</exception>
+    public static async Task<LoadedModel> LoadAsync(LearningServices services, ModelVersion version, CancellationToken cancellationToken)
+    {
         var path = await services.Loop.Artifacts.GetVerifiedPathAsync(version.CheckpointHash, $"model {version.Reference}", cancellationToken);
         var checkpoint = CheckpointFile.Read(path);
         var model = checkpoint.CreateModel(path, services.Device);
@@ -29,7 +40,7 @@ public static class ModelVersions
     }
 
     /// <summary>
-    /// Like <see cref="LoadAsync"/>, but an unknown model or alias, a damaged artifact or an unusable checkpoint
+    /// Like <see cref="LoadAsync(LearningServices, string, CancellationToken)"/>, but an unknown model or alias, a damaged artifact or an unusable checkpoint
     /// comes back as a message for the step's failure instead of an exception.
     /// </summary>
     public static async Task<(LoadedModel? Model, string? Problem)> TryLoadAsync(LearningServices services, string reference, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using Orchestrator.Server.Access;
 using Orchestrator.Server.Api;
 using Orchestrator.Server.Dashboard;
 using Orchestrator.Server.Jobs;
+using Orchestrator.Server.OpenAi;
 using Hangfire;
 using Orchestrator.Storage;
 
@@ -42,6 +43,7 @@ public sealed class OrchestratorServer : IAsyncDisposable
         if (host.Runs is not null) builder.Services.AddSingleton(host.Runs);
         if (host.Definitions is not null) builder.Services.AddSingleton(host.Definitions);
         if (host.Schedules is not null) builder.Services.AddSingleton(host.Schedules);
+        if (host.Chat is not null) builder.Services.AddSingleton(host.Chat);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         if (host.Jobs is not null) builder.Services.AddHangfire(_ => { });
@@ -61,6 +63,7 @@ public sealed class OrchestratorServer : IAsyncDisposable
         app.MapModels();
         app.MapArtifacts();
         app.MapSchedules();
+        app.MapOpenAi();
         app.MapDashboard();
         await app.StartAsync(cancellationToken);
         return new OrchestratorServer(app);

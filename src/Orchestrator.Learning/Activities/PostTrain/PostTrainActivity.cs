@@ -46,6 +46,7 @@ public sealed class PostTrainActivity(LearningServices services)
                 Compute = new ComputeSpent(outcome.Step, outcome.Tokens, outcome.Seconds),
             };
             var metrics = new JsonObject { ["loss"] = outcome.LastLoss, ["tokensPerSecond"] = Math.Round(outcome.TokensPerSecond), ["totalSteps"] = parent.TrainedSteps + outcome.Step };
+            if (parent.Version.Metrics[ModelVersions.TaskMetric] is { } task) metrics[ModelVersions.TaskMetric] = task.DeepClone();
             var version = await ModelVersions.RegisterAsync(services, context, parent.Version.Name, training.Session.Model, parent.Tokenizer,
                 parent.TrainedSteps + outcome.Step, lineage, metrics, $"candidate from {parent.Version.Reference}: {outcome.Step} steps on {records.Count} items", cancellationToken);
             training.Complete();

@@ -60,6 +60,7 @@ public sealed class PretrainActivity(LearningServices services)
             ["loss"] = outcome.LastLoss,
             ["tokensPerSecond"] = Math.Round(outcome.TokensPerSecond),
             ["parameters"] = parameters,
+            [ModelVersions.TaskMetric] = task.Name,
             [RestartsMetric] = JsonSerializer.SerializeToNode(abandoned, MetricJson),
         };
         var compute = new ComputeSpent(outcome.Step + abandoned.Sum(a => a.Steps), outcome.Tokens + abandoned.Sum(a => a.Tokens), outcome.Seconds + abandoned.Sum(a => a.Seconds));
