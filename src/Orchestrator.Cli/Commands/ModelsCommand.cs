@@ -102,7 +102,7 @@ public static class ModelsCommand
                 var l = version.Lineage;
                 var indent = new string(' ', 2 * i);
                 Console.Out.WriteLine($"{indent}└─ {version.Reference}  checkpoint {version.CheckpointHash}  metrics {version.Metrics.ToJsonString()}");
-                Console.Out.WriteLine($"{indent}     run {l.RunId ?? "-"}, workflow {l.Workflow ?? "-"}, evaluator {l.Evaluator ?? "-"}");
+                Console.Out.WriteLine($"{indent}     run {l.RunId ?? "-"}, workflow {l.Workflow ?? "-"}, evaluator {l.Evaluator ?? "-"}{(l.Teacher is { } teacher ? $", teacher {teacher}" : "")}");
                 Console.Out.WriteLine($"{indent}     dataset {l.DatasetHash ?? "-"}, seed {l.Seed?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
                 Console.Out.WriteLine($"{indent}     compute {l.Compute.TrainingSteps:N0} steps, {l.Compute.Tokens:N0} tokens, {l.Compute.Seconds:0.#} s; by {version.CreatedBy} at {version.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}");
             }

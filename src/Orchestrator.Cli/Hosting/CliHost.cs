@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Orchestrator.AI.Connections;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Activities.BuiltIn;
 using Orchestrator.Core.Meta;
@@ -33,7 +34,7 @@ public sealed class CliHost
         var filters = AttemptFilterRegistry.BuiltIn(Tasks);
         PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? [], Tasks, filters);
         Loop = new LoopServices(Tasks, new EvaluatorCatalog(WorkflowFolders, filters));
-        Learning = new LearningServices(Loop, DeviceSelector.Parse(parse.GetValue(GlobalOptions.Device)!));
+        Learning = new LearningServices(Loop, DeviceSelector.Parse(parse.GetValue(GlobalOptions.Device)!), ConnectionChatSource.FromEnvironment());
         Activities.AddImprovementLoop(Learning);
         Meta = new MetaServices(Loop, Activities, EditorRegistry.BuiltIn());
         Activities.AddMetaActivities(Meta);

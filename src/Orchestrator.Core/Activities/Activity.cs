@@ -37,6 +37,7 @@ public abstract class Activity<TOptions, TOutput> : IActivity where TOptions : c
         foreach (var field in Descriptor.Inputs.Where(f => inputs.ContainsKey(f.Name) && !deferred.Contains(f.Name)))
             if (inputs[field.Name] is { } value && !JsonTypes.Matches(value, field.Type) && !(field.Type == Definitions.InputType.Number && JsonTypes.Matches(value, Definitions.InputType.Int)))
                 problems.Add(new InputProblem(field.Name, $"'{field.Name}' must be {Article(field.Type)} but is {Article(JsonTypes.Describe(value))}", $"write a {field.Type.ToString().ToLowerInvariant()} value, or an expression \"${{...}}\""));
+        problems.AddRange(CheckPresence(inputs));
         if (problems.Count > 0) return problems;
 
         var literal = new JsonObject();
@@ -55,6 +56,12 @@ public abstract class Activity<TOptions, TOutput> : IActivity where TOptions : c
             return ActivityOutcome.Failure("invalid-input", string.Join("; ", problems.Select(p => $"{p.Input}: {p.Message}")));
         return await ExecuteAsync(options!, context, cancellationToken);
     }
+
+    /// <summary>
+    /// Problems with which inputs a step gives at all, whether literal or expressions: for inputs that are alternatives
+    /// (one of two is needed), which the validator cannot judge while one of them is still an expression.
+    /// </summary>
+    protected virtual IEnumerable<InputProblem> CheckPresence(JsonObject inputs) => [];
 
     /// <summary>Runs one attempt. Return <see cref="Done"/> or <see cref="Failed"/>; throw only for the unexpected.</summary>
     protected abstract ValueTask<ActivityOutcome> ExecuteAsync(TOptions options, ActivityContext context, CancellationToken cancellationToken);

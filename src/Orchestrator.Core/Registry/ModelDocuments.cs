@@ -20,6 +20,7 @@ public static class ModelDocuments
             ["run"] = model.Lineage.RunId,
             ["workflow"] = model.Lineage.Workflow,
             ["evaluator"] = model.Lineage.Evaluator,
+            ["teacher"] = model.Lineage.Teacher,
             ["dataset"] = model.Lineage.DatasetHash,
             ["seed"] = model.Lineage.Seed,
             ["compute"] = new JsonObject

@@ -19,7 +19,7 @@ public sealed record ModelVersion
 
 /// <summary>
 /// Where a model version came from: its parent version, the run and workflow version that produced it, the
-/// evaluator version that scored its data, the dataset's hash, the seed and the compute spent.
+/// evaluator version that scored its data, the dataset's hash, the teacher that answered it, the seed and the compute spent.
 /// </summary>
 public sealed record ModelLineage
 {
@@ -35,6 +35,10 @@ public sealed record ModelLineage
     public string? Evaluator { get; init; }
 
     public string? DatasetHash { get; init; }
+
+    /// <summary>The model whose answers the training data holds, when another than this one: a teacher (e.g. <c>chat:teacher addition@3</c>).</summary>
+    public string? Teacher { get; init; }
+
     public long? Seed { get; init; }
     public ComputeSpent Compute { get; init; } = ComputeSpent.None;
 }

@@ -246,6 +246,9 @@ internal static class PostgresMigrations
                 at     text NOT NULL
             );
             """),
+        new(10, "model lineage: the teacher whose answers a version was trained on", """
+            ALTER TABLE model_versions ADD COLUMN teacher text;
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

@@ -9,7 +9,7 @@ internal static class PostgresModelRows
     // Read() takes the columns by position, in this order.
     private const string Columns =
         "name, version, checkpoint_hash, metrics, parent_version, run_id, workflow, evaluator, dataset_hash, seed, " +
-        "training_steps, tokens, seconds, created_by, description, created_at";
+        "training_steps, tokens, seconds, created_by, description, created_at, teacher";
 
     public const string Find = $"SELECT {Columns} FROM model_versions WHERE name = @name AND version = @version";
 
@@ -22,7 +22,7 @@ internal static class PostgresModelRows
 
     public const string Insert =
         $"INSERT INTO model_versions ({Columns}) VALUES (@name, @version, @checkpoint_hash, @metrics, " +
-        "@parent_version, @run_id, @workflow, @evaluator, @dataset_hash, @seed, @training_steps, @tokens, @seconds, @created_by, @description, @created_at)";
+        "@parent_version, @run_id, @workflow, @evaluator, @dataset_hash, @seed, @training_steps, @tokens, @seconds, @created_by, @description, @created_at, @teacher)";
 
     public const string ArtifactHashes = "SELECT name, version, checkpoint_hash, dataset_hash FROM model_versions ORDER BY name COLLATE \"C\", version";
 
@@ -45,6 +45,7 @@ internal static class PostgresModelRows
         p.Add(PostgresParameters.Text("created_by", model.CreatedBy));
         p.Add(PostgresParameters.Text("description", model.Description));
         p.Add(PostgresParameters.Time("created_at", model.CreatedAt));
+        p.Add(PostgresParameters.Text("teacher", lineage.Teacher));
     }
 
     public static ModelVersion Read(NpgsqlDataReader row)
@@ -66,6 +67,7 @@ internal static class PostgresModelRows
                 DatasetHash = PostgresValues.NullableString(row, 8),
                 Seed = PostgresValues.NullableLong(row, 9),
                 Compute = new ComputeSpent(row.GetInt64(10), row.GetInt64(11), row.GetDouble(12)),
+                Teacher = PostgresValues.NullableString(row, 16),
             },
             CreatedBy = row.GetString(13),
             Description = PostgresValues.NullableString(row, 14),

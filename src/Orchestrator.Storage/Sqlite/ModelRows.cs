@@ -9,7 +9,7 @@ internal static class ModelRows
     // Read() takes the columns by position, in this order.
     private const string Columns =
         "name, version, checkpoint_hash, metrics, parent_version, run_id, workflow, evaluator, dataset_hash, seed, " +
-        "training_steps, tokens, seconds, created_by, description, created_at";
+        "training_steps, tokens, seconds, created_by, description, created_at, teacher";
 
     public const string Find = $"SELECT {Columns} FROM model_versions WHERE name = $name AND version = $version";
 
@@ -19,7 +19,7 @@ internal static class ModelRows
 
     public const string Insert =
         $"INSERT INTO model_versions ({Columns}) VALUES ($name, $version, $checkpoint_hash, $metrics, $parent_version, $run_id, " +
-        "$workflow, $evaluator, $dataset_hash, $seed, $training_steps, $tokens, $seconds, $created_by, $description, $created_at)";
+        "$workflow, $evaluator, $dataset_hash, $seed, $training_steps, $tokens, $seconds, $created_by, $description, $created_at, $teacher)";
 
     public const string ListVersions = $"SELECT {Columns} FROM model_versions WHERE name = $name ORDER BY version";
 
@@ -47,6 +47,7 @@ internal static class ModelRows
         p["$created_by"].Value = model.CreatedBy;
         p["$description"].Value = (object?)model.Description ?? DBNull.Value;
         p["$created_at"].Value = SqliteValues.Time(model.CreatedAt);
+        p["$teacher"].Value = (object?)lineage.Teacher ?? DBNull.Value;
     }
 
     public static ModelVersion Read(SqliteDataReader row) => new()
@@ -64,6 +65,7 @@ internal static class ModelRows
             DatasetHash = row.IsDBNull(8) ? null : row.GetString(8),
             Seed = row.IsDBNull(9) ? null : row.GetInt64(9),
             Compute = new ComputeSpent(row.GetInt64(10), row.GetInt64(11), row.GetDouble(12)),
+            Teacher = row.IsDBNull(16) ? null : row.GetString(16),
         },
         CreatedBy = row.GetString(13),
         Description = row.IsDBNull(14) ? null : row.GetString(14),

@@ -233,6 +233,9 @@ internal static class SqliteMigrations
                 at     TEXT NOT NULL
             );
             """),
+        new(10, "model lineage: the teacher whose answers a version was trained on", """
+            ALTER TABLE model_versions ADD COLUMN teacher TEXT;
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>

@@ -17,7 +17,7 @@ namespace Orchestrator.AI.Tests.TestSupport;
 /// A real embedded store (SQLite file and artifact folder) in a temporary folder with the arithmetic tasks, where
 /// tests train tiny real models and serve them.
 /// </summary>
-internal sealed class ChatStore : IAsyncDisposable
+public sealed class ChatStore : IAsyncDisposable
 {
     public ChatStore()
     {

@@ -26,6 +26,10 @@ public sealed record AttemptRecord
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Model { get; init; }
 
+    /// <summary>For an attempt a chat model made: the connection it was asked through (its answering model is <see cref="Model"/>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Chat { get; init; }
+
     /// <summary>The model's probability of this whole answer (end token included), at temperature 1.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Confidence { get; init; }

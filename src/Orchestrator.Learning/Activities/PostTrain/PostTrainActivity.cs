@@ -42,13 +42,14 @@ public sealed class PostTrainActivity(LearningServices services)
                 ParentVersion = parent.Version.Version,
                 DatasetHash = options.Dataset,
                 Evaluator = options.Evaluator.Length == 0 ? null : options.Evaluator,
+                Teacher = options.Teacher.Length == 0 ? null : options.Teacher,
                 Seed = seed,
                 Compute = new ComputeSpent(outcome.Step, outcome.Tokens, outcome.Seconds),
             };
             var metrics = new JsonObject { ["loss"] = outcome.LastLoss, ["tokensPerSecond"] = Math.Round(outcome.TokensPerSecond), ["totalSteps"] = parent.TrainedSteps + outcome.Step };
             if (parent.Version.Metrics[ModelVersions.TaskMetric] is { } task) metrics[ModelVersions.TaskMetric] = task.DeepClone();
             var version = await ModelVersions.RegisterAsync(services, context, parent.Version.Name, training.Session.Model, parent.Tokenizer,
-                parent.TrainedSteps + outcome.Step, lineage, metrics, $"candidate from {parent.Version.Reference}: {outcome.Step} steps on {records.Count} items", cancellationToken);
+                parent.TrainedSteps + outcome.Step, lineage, metrics, $"candidate from {parent.Version.Reference}: {outcome.Step} steps on {records.Count} items{(options.Teacher.Length > 0 ? $" answered by {options.Teacher}" : "")}", cancellationToken);
             training.Complete();
             context.Log($"registered candidate {version.Reference}: loss {outcome.LastLoss:0.0000}, {outcome.TokensPerSecond:0} tokens/s");
             return Done(Output(version, parent.Version));

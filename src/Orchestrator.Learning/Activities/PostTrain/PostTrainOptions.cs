@@ -15,6 +15,9 @@ public sealed class PostTrainOptions : TrainingInputs
 
     [Input("id@version of the evaluator that built the data, for lineage")]
     public string Evaluator { get; set; } = "";
+
+    [Input("the model whose answers the dataset holds, when another than the one trained (a teacher: e.g. 'chat:teacher addition@3'), for the lineage")]
+    public string Teacher { get; set; } = "";
 }
 
 public sealed record PostTrainOutput

@@ -1,4 +1,5 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
+using System.Text.Json.Nodes;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Loop.Records;
 using Orchestrator.Core.Tasks;
@@ -14,10 +15,22 @@ namespace Orchestrator.Learning.Activities.Propose;
 /// model's probability of it. The attempts go to an artifact; nothing here knows whether they are right.
 /// </summary>
 public sealed class ProposeActivity(LearningServices services)
-    : Activity<ProposeOptions, ProposeOutput>("learning/propose", "Samples k attempts per problem from a model version on new problems of given lengths.", new ProposeOptionsValidator(services.Loop))
+    : Activity<ProposeOptions, ProposeOutput>("learning/propose", "Samples k attempts per problem from a model version (or a configured chat model) on new problems of given lengths.", new ProposeOptionsValidator(services))
 {
+    protected override IEnumerable<InputProblem> CheckPresence(JsonObject inputs)
+    {
+        var (model, chat) = (inputs.ContainsKey("model"), inputs.ContainsKey("chat"));
+        if (model == chat)
+            yield return new InputProblem(model ? "chat" : "model", model
+                ? "'learning/propose' takes either 'model' (a local version) or 'chat' (a configured connection), not both"
+                : "'learning/propose' needs 'model' (a local version, e.g. addition@champion) or 'chat' (a configured connection)",
+                model ? "remove one of them" : "add 'model: ...' or 'chat: ...' under 'with'");
+    }
+
     protected override async ValueTask<ActivityOutcome> ExecuteAsync(ProposeOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
+        if ((options.Model.Length > 0) == (options.Chat.Length > 0))
+            return Failed("invalid-input", options.Model.Length > 0 ? "model and chat are both set; a step proposes with one of them" : "model and chat are both empty; name a model version or a chat connection");
         var task = services.Loop.Task(options.Task);
         var clock = Stopwatch.StartNew();
         var first = Math.Max(task.MinLength, options.From - options.Review);
@@ -30,8 +43,13 @@ public sealed class ProposeActivity(LearningServices services)
 
         var attempts = new List<AttemptRecord>();
         var models = new List<string>();
-        var references = new[] { options.Model }.Concat(options.Ensemble).ToList();
+        var references = (options.Chat.Length > 0 ? [] : new[] { options.Model }).Concat(options.Ensemble).ToList();
         var rounds = (options.Greedy ? 1 : 0) + options.Samples;
+        var total = (references.Count + (options.Chat.Length > 0 ? 1 : 0)) * rounds;
+        if (options.Chat.Length > 0)
+        {
+            if (await AskChatAsync(options, task, prompts, rounds, attempts, models, context, clock, cancellationToken) is { } failed) return failed;
+        }
         foreach (var reference in references)
         {
             var (model, problem) = await ModelVersions.TryLoadAsync(services, reference, cancellationToken);
@@ -47,14 +65,59 @@ public sealed class ProposeActivity(LearningServices services)
                     for (var i = 0; i < prompts.Count; i++)
                         attempts.Add(prompts[i].Attempt(task.Name, answers[i], round, greedy, model.Version.Reference));
                     var done = (models.Count - 1) * rounds + round + 1;
-                    var total = references.Count * rounds;
                     context.Progress(new StepProgress("propose", done, total) { Remaining = clock.Elapsed / done * (total - done), Detail = $"{problems.Count} problems, lengths {string.Join(",", lengths)}, {model.Version.Reference}" });
                 }
             }
         }
 
         var hash = await JsonLinesArtifact.WriteAsync(services.Loop.Artifacts, attempts, cancellationToken);
-        return Done(new ProposeOutput { Attempts = hash, Total = attempts.Count, Problems = problems.Count, Lengths = lengths, Model = models[0], Models = models, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1) });
+        return Done(new ProposeOutput { Attempts = hash, Total = attempts.Count, Problems = problems.Count, Lengths = lengths, Model = models[0], Models = models, Chat = options.Chat, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1) });
+    }
+
+    /// <summary>
+    /// The rounds of attempts by the configured chat model <c>chat</c>: greedy first (temperature 0), then samples,
+    /// each request with its own seed. Each attempt records the connection and the model the endpoint says answered.
+    /// </summary>
+    private async Task<ActivityOutcome?> AskChatAsync(ProposeOptions options, ITaskFamily task, List<PosedPrompt> prompts, int rounds,
+        List<AttemptRecord> attempts, List<string> models, ActivityContext context, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        if (task is not IChatForm form)
+            return Failed("no-readable-form", $"the task {task.Name} declares no readable form, so a chat model cannot be asked its problems; propose with a local model instead");
+        Microsoft.Extensions.AI.IChatClient client;
+        string description;
+        try
+        {
+            (client, description) = services.Chat.Connect(options.Chat);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Failed("chat-unavailable", e.Message);
+        }
+        var asker = new ChatAttempts(client, description, form, options.Concurrency);
+        var seed = context.Random.NextInt64(1, long.MaxValue / 4);
+        var taskPrompts = prompts.Select(p => p.Prompt).ToList();
+        for (var round = 0; round < rounds; round++)
+        {
+            var greedy = options.Greedy && round == 0;
+            (string Answer, string Model)[] answers;
+            try
+            {
+                answers = await asker.AnswerAsync(taskPrompts, greedy ? 0 : options.Temperature, seed + (long)round * prompts.Count, done =>
+                {
+                    if (done % 64 == 0 || done == prompts.Count)
+                        context.Progress(new StepProgress("propose", round * prompts.Count + done, rounds * prompts.Count) { Detail = $"{prompts.Count} problems, chat {description}" });
+                }, cancellationToken);
+            }
+            catch (ChatProposeException e)
+            {
+                return Failed("chat-failed", e.Message);
+            }
+            for (var i = 0; i < prompts.Count; i++)
+                attempts.Add(prompts[i].Attempt(task.Name, new ScoredAnswer(answers[i].Answer, double.NaN), round, greedy, answers[i].Model) with { Confidence = null, Chat = options.Chat });
+            foreach (var model in answers.Select(a => a.Model).Distinct().Where(m => !models.Contains(m))) models.Add(model);
+        }
+        context.Log($"{attempts.Count} attempts by chat {description} ({string.Join(", ", models)}) in {clock.Elapsed.TotalSeconds:0.0} s");
+        return null;
     }
 
     /// <summary>

@@ -1,14 +1,20 @@
 using FluentValidation;
 using Orchestrator.Core.Activities;
-using Orchestrator.Core.Loop;
+using Orchestrator.Learning.Loop;
 using Orchestrator.Core.Tasks;
 
 namespace Orchestrator.Learning.Activities.Propose;
 
 public sealed class ProposeOptions
 {
-    [Input("the model version that proposes: NAME@VERSION or NAME@ALIAS", Required = true)]
+    [Input("the model version that proposes: NAME@VERSION or NAME@ALIAS (or name a chat connection with 'chat' instead)")]
     public string Model { get; set; } = "";
+
+    [Input("a configured chat connection that proposes instead of a local model (connections.json; the key comes from the environment, never from the workflow)")]
+    public string Chat { get; set; } = "";
+
+    [Input("with chat: requests in flight at once")]
+    public int Concurrency { get; set; } = 8;
 
     [Input("the task to propose on", Required = true)]
     public string Task { get; set; } = "";
@@ -64,16 +70,22 @@ public sealed record ProposeOutput
     [Output("every model version that proposed: the model, then the ensemble")]
     public required IReadOnlyList<string> Models { get; init; }
 
+    [Output("the chat connection that proposed, or empty for a local model")]
+    public required string Chat { get; init; }
+
     [Output("wall time in seconds")]
     public required double Seconds { get; init; }
 }
 
 public sealed class ProposeOptionsValidator : AbstractValidator<ProposeOptions>
 {
-    public ProposeOptionsValidator(LoopServices services)
+    public ProposeOptionsValidator(LearningServices services)
     {
-        RuleFor(o => o.Model).NotEmpty().WithMessage("model must name a version, e.g. addition@champion or \"${state.model}\"");
-        RuleFor(o => o.Task).Must(services.Tasks.Names.Contains).WithMessage(o => services.UnknownTask(o.Task));
+        RuleFor(o => o.Chat).Must(services.Chat.Has).When(o => o.Chat.Length > 0).WithMessage(o => services.Chat.Unknown(o.Chat));
+        RuleFor(o => o.Task).Must(t => !services.Loop.Tasks.TryGet(t, out var task) || task is IChatForm).When(o => o.Chat.Length > 0)
+            .WithMessage(o => $"the task {o.Task} declares no readable form, so a chat model cannot be asked its problems; propose with a local model");
+        RuleFor(o => o.Concurrency).InclusiveBetween(1, 256).WithMessage("concurrency must be between 1 and 256 requests");
+        RuleFor(o => o.Task).Must(services.Loop.Tasks.Names.Contains).WithMessage(o => services.Loop.UnknownTask(o.Task));
         RuleFor(o => o.From).InclusiveBetween(1, 10_000).WithMessage("from must be a length between 1 and 10,000");
         RuleFor(o => o.Span).InclusiveBetween(1, 64).WithMessage("span must be between 1 and 64 lengths");
         RuleFor(o => o.Review).InclusiveBetween(0, 64).WithMessage("review must be between 0 and 64 lengths");
@@ -81,7 +93,7 @@ public sealed class ProposeOptionsValidator : AbstractValidator<ProposeOptions>
         RuleFor(o => o.Samples).InclusiveBetween(0, 256).WithMessage("samples must be between 0 and 256");
         RuleFor(o => o).Must(o => o.Greedy || o.Samples > 0).WithName("samples").WithMessage("samples is 0 and greedy is off: that proposes nothing; set samples: 1 or more");
         RuleFor(o => o.Temperature).Must(t => t > 0 && t <= 10).WithMessage("temperature must be above 0 and at most 10 (greedy attempts come from 'greedy: true')");
-        RuleFor(o => o).Must(o => !o.Variants || !services.Tasks.TryGet(o.Task, out var task) || task is IPromptVariants).WithName("variants")
+        RuleFor(o => o).Must(o => !o.Variants || !services.Loop.Tasks.TryGet(o.Task, out var task) || task is IPromptVariants).WithName("variants")
             .WithMessage(o => $"variants is on, but the task '{o.Task}' declares no prompt variants; set variants: false");
         RuleFor(o => o.Ensemble).Must(e => e.All(m => !string.IsNullOrWhiteSpace(m)) && e.Distinct(StringComparer.Ordinal).Count() == e.Count)
             .WithMessage("ensemble must list distinct model versions (NAME@VERSION), none empty");
