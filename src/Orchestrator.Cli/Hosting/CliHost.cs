@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Orchestrator.AI.Connections;
+using Orchestrator.AI.Editing;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Activities.BuiltIn;
 using Orchestrator.Core.Meta;
@@ -34,7 +36,9 @@ public sealed class CliHost
         PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? [], Tasks, filters);
         Loop = new LoopServices(Tasks, new EvaluatorCatalog(WorkflowFolders, filters));
         Activities.AddImprovementLoop(new LearningServices(Loop, DeviceSelector.Parse(parse.GetValue(GlobalOptions.Device)!)));
-        Meta = new MetaServices(Loop, Activities, EditorRegistry.BuiltIn());
+        // The connections file is read when the llm editor is first made, so a command that never asks it needs none.
+        var connections = new Lazy<ChatConnections>(() => ChatConnections.FromEnvironment());
+        Meta = new MetaServices(Loop, Activities, EditorRegistry.BuiltIn().AddLlmEditor(() => connections.Value));
         Activities.AddMetaActivities(Meta);
         foreach (var error in PluginResult.Errors)
             Console.Error.WriteLine($"warning: plugin not loaded: {error}");

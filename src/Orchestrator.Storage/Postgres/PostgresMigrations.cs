@@ -246,6 +246,10 @@ internal static class PostgresMigrations
                 at     text NOT NULL
             );
             """),
+        new(9, "what else a self-edit proposal recorded: its step and slot, the model that answered, tokens, why a slot was spent", """
+            -- As in SQLite: a JSON object, or NULL for proposals journalled before this version.
+            ALTER TABLE definition_edits ADD COLUMN details json;
+            """),
     ];
 
     /// <summary>The newest table schema version this build knows.</summary>
