@@ -11,14 +11,14 @@ internal static class StoredEdits
 {
     /// <summary>Appends with the next sequence number of the definition's journal and returns it; the caller serialises appends per definition.</summary>
     public static string Append(char prefix) => $"""
-        INSERT INTO definition_edits (definition_id, sequence, parent_version, editor, patch, accepted, rejections, draft_version, rationale, at)
+        INSERT INTO definition_edits (definition_id, sequence, parent_version, editor, patch, accepted, rejections, draft_version, rationale, at, details)
         VALUES ({prefix}definition_id, (SELECT COALESCE(MAX(sequence), 0) + 1 FROM definition_edits WHERE definition_id = {prefix}definition_id),
-                {prefix}parent_version, {prefix}editor, {prefix}patch, {prefix}accepted, {prefix}rejections, {prefix}draft_version, {prefix}rationale, {prefix}at)
+                {prefix}parent_version, {prefix}editor, {prefix}patch, {prefix}accepted, {prefix}rejections, {prefix}draft_version, {prefix}rationale, {prefix}at, {prefix}details)
         RETURNING sequence
         """;
 
     public static string ForDefinition(char prefix) => $"""
-        SELECT sequence, parent_version, editor, patch, accepted, rejections, draft_version, rationale, at
+        SELECT sequence, parent_version, editor, patch, accepted, rejections, draft_version, rationale, at, details
         FROM definition_edits WHERE definition_id = {prefix}definition_id ORDER BY sequence
         """;
 
@@ -36,11 +36,16 @@ internal static class StoredEdits
         Rejections = entry.Rejections,
         DraftVersion = entry.DraftVersion,
         Rationale = entry.Rationale,
+        Details = (JsonObject?)entry.Details?.DeepClone(),
         At = at,
     };
 
+    /// <summary>The details column's text (null when there are none).</summary>
+    public static string? Details(EditJournalEntry entry) => entry.Details?.ToJsonString();
+
     /// <summary>A row of <see cref="ForDefinition"/>, from its column values.</summary>
-    public static EditRecord Read(string definitionId, long sequence, int parentVersion, string editor, string patch, bool accepted, string rejections, int? draftVersion, string? rationale, string at) => new()
+    public static EditRecord Read(string definitionId, long sequence, int parentVersion, string editor, string patch, bool accepted, string rejections, int? draftVersion, string? rationale, string at,
+        string? details) => new()
     {
         Sequence = sequence,
         DefinitionId = definitionId,
@@ -51,6 +56,7 @@ internal static class StoredEdits
         Rejections = (JsonNode.Parse(rejections) as JsonArray ?? []).Select(r => new EditRejection(r!["path"]!.GetValue<string>(), r["reason"]!.GetValue<string>())).ToList(),
         DraftVersion = draftVersion,
         Rationale = rationale,
+        Details = details is null ? null : JsonNode.Parse(details) as JsonObject ?? throw new InvalidDataException($"edit {definitionId}#{sequence}: the stored details are not a JSON object"),
         At = StoredValues.ParseTime(at),
     };
 }

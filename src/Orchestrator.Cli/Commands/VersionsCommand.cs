@@ -42,11 +42,15 @@ public static class VersionsCommand
             {
                 Console.Out.WriteLine("self-edits:");
                 foreach (var e in edits)
-                    Console.Out.WriteLine($"  #{e.Sequence} {e.At.UtcDateTime:yyyy-MM-dd HH:mm:ss}  on {e.ParentVersion} by {e.Editor}: " +
-                        (e.Accepted ? $"accepted as draft {e.DraftVersion}" : $"refused ({e.Rejections.Count} reason{(e.Rejections.Count == 1 ? "" : "s")}: {e.Rejections[0]})"));
+                    Console.Out.WriteLine($"  #{e.Sequence} {e.At.UtcDateTime:yyyy-MM-dd HH:mm:ss}  on {e.ParentVersion} by {e.Editor}{Model(e)}: " +
+                        (e.Details?["failure"] is JsonValue failure ? $"no usable answer ({failure})"
+                            : e.Accepted ? $"accepted as draft {e.DraftVersion}" : $"refused ({e.Rejections.Count} reason{(e.Rejections.Count == 1 ? "" : "s")}: {e.Rejections[0]})"));
             }
             return ExitCodes.Success;
         });
         return command;
     }
+
+    /// <summary>The model that answered, for proposals an editor asked one for.</summary>
+    private static string Model(Core.SelfEditing.EditRecord edit) => edit.Details?["model"] is JsonValue model ? $" ({model})" : "";
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Orchestrator.AI.Connections;
+using Orchestrator.AI.Editing;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Activities.BuiltIn;
 using Orchestrator.Core.Meta;
@@ -34,9 +35,11 @@ public sealed class CliHost
         var filters = AttemptFilterRegistry.BuiltIn(Tasks);
         PluginResult = PluginLoader.LoadInto(Activities, parse.GetValue(GlobalOptions.Plugins) ?? [], Tasks, filters);
         Loop = new LoopServices(Tasks, new EvaluatorCatalog(WorkflowFolders, filters));
-        Learning = new LearningServices(Loop, DeviceSelector.Parse(parse.GetValue(GlobalOptions.Device)!), ConnectionChatSource.FromEnvironment());
+        // The connections file is read when a chat connection or the llm editor is first needed, so a command that never asks needs none.
+        var connections = new Lazy<ChatConnections>(() => ChatConnections.FromEnvironment());
+        Learning = new LearningServices(Loop, DeviceSelector.Parse(parse.GetValue(GlobalOptions.Device)!), new ConnectionChatSource(() => connections.Value));
         Activities.AddImprovementLoop(Learning);
-        Meta = new MetaServices(Loop, Activities, EditorRegistry.BuiltIn());
+        Meta = new MetaServices(Loop, Activities, EditorRegistry.BuiltIn().AddLlmEditor(() => connections.Value));
         Activities.AddMetaActivities(Meta);
         foreach (var error in PluginResult.Errors)
             Console.Error.WriteLine($"warning: plugin not loaded: {error}");

@@ -25,9 +25,17 @@ public sealed record EditRecord
 
     /// <summary>Why the editor proposed it, when it said.</summary>
     public string? Rationale { get; init; }
+
+    /// <summary>
+    /// What else the proposer recorded (written since table schema 9; null before): the step and slot it filled
+    /// (<c>step</c>, <c>slot</c>), the editor's arm, and for an editor that asks a model the model that answered
+    /// (<c>model</c>), the tokens it spent (<c>usage</c>: <c>prompt</c>, <c>completion</c>) and, for a slot spent
+    /// without a usable patch, why (<c>failure</c>) and the start of the answer (<c>answer</c>).
+    /// </summary>
+    public JsonObject? Details { get; init; }
     public required DateTimeOffset At { get; init; }
 }
 
 /// <summary>What to append to a definition's edit journal (the store numbers and timestamps it).</summary>
 public sealed record EditJournalEntry(string DefinitionId, int ParentVersion, string Editor, JsonArray Patch, bool Accepted,
-    IReadOnlyList<EditRejection> Rejections, int? DraftVersion = null, string? Rationale = null);
+    IReadOnlyList<EditRejection> Rejections, int? DraftVersion = null, string? Rationale = null, JsonObject? Details = null);

@@ -18,7 +18,7 @@ public static class DefinitionDocuments
     {
         ["sequence"] = e.Sequence, ["parent"] = e.ParentVersion, ["editor"] = e.Editor, ["accepted"] = e.Accepted, ["draft"] = e.DraftVersion,
         ["patch"] = e.Patch.DeepClone(), ["rejections"] = new JsonArray([.. e.Rejections.Select(r => (JsonNode)r.ToString())]),
-        ["rationale"] = e.Rationale, ["at"] = e.At,
+        ["rationale"] = e.Rationale, ["details"] = e.Details?.DeepClone(), ["at"] = e.At,
     };
 
     /// <summary>Everything <c>versions ID</c> shows: the versions, which is current, the moves of <c>current</c>, the self-edits.</summary>

@@ -143,6 +143,7 @@ public sealed class PostgresDefinitionStore(PostgresStore store, TimeProvider? t
         command.Parameters.Add(PostgresParameters.Int("draft_version", entry.DraftVersion));
         command.Parameters.Add(PostgresParameters.Text("rationale", entry.Rationale));
         command.Parameters.Add(PostgresParameters.Text("at", StoredValues.Time(at)));
+        command.Parameters.Add(PostgresParameters.Json("details", StoredEdits.Details(entry)));
         var sequence = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return StoredEdits.Record(entry, sequence, at);
@@ -156,7 +157,8 @@ public sealed class PostgresDefinitionStore(PostgresStore store, TimeProvider? t
         var edits = new List<EditRecord>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             edits.Add(StoredEdits.Read(definitionId, reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetBoolean(4),
-                reader.GetString(5), PostgresValues.NullableInt(reader, 6), PostgresValues.NullableString(reader, 7), reader.GetString(8)));
+                reader.GetString(5), PostgresValues.NullableInt(reader, 6), PostgresValues.NullableString(reader, 7), reader.GetString(8),
+                PostgresValues.NullableString(reader, 9)));
         return edits;
     }
 

@@ -246,6 +246,10 @@ internal static class PostgresMigrations
                 at     text NOT NULL
             );
             """),
+        new(9, "what else a self-edit proposal recorded: its step and slot, the model that answered, tokens, why a slot was spent", """
+            -- As in SQLite: a JSON object, or NULL for proposals journalled before this version.
+            ALTER TABLE definition_edits ADD COLUMN details json;
+            """),
         new(10, "model lineage: the teacher whose answers a version was trained on", """
             ALTER TABLE model_versions ADD COLUMN teacher text;
             """),

@@ -136,7 +136,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
     public Task<EditRecord> AppendEditAsync(EditJournalEntry entry, CancellationToken cancellationToken)
     {
         StoreArguments.Text(entry.DefinitionId, nameof(entry.DefinitionId));
-        var (patch, rejections) = (entry.Patch.ToJsonString(), StoredEdits.Rejections(entry.Rejections));
+        var (patch, rejections, details) = (entry.Patch.ToJsonString(), StoredEdits.Rejections(entry.Rejections), StoredEdits.Details(entry));
         return UseAsync(() => _session.InTransaction(() =>
         {
             var at = _time.GetUtcNow();
@@ -150,6 +150,7 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
             p["$draft_version"].Value = (object?)entry.DraftVersion ?? DBNull.Value;
             p["$rationale"].Value = (object?)entry.Rationale ?? DBNull.Value;
             p["$at"].Value = SqliteValues.Time(at);
+            p["$details"].Value = (object?)details ?? DBNull.Value;
             var sequence = Convert.ToInt64(_appendEdit.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             return StoredEdits.Record(entry, sequence, at);
         }), cancellationToken);
@@ -163,7 +164,8 @@ public sealed class SqliteDefinitionStore : IDefinitionStore, IDisposable, IAsyn
             var edits = new List<EditRecord>();
             while (reader.Read())
                 edits.Add(StoredEdits.Read(definitionId, reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4) == 1,
-                    reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8)));
+                    reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8),
+                    reader.IsDBNull(9) ? null : reader.GetString(9)));
             return edits;
         }, cancellationToken);
 

@@ -233,6 +233,10 @@ internal static class SqliteMigrations
                 at     TEXT NOT NULL
             );
             """),
+        new(9, "what else a self-edit proposal recorded: its step and slot, the model that answered, tokens, why a slot was spent", """
+            -- A JSON object, or NULL for proposals journalled before this version (they recorded none of it).
+            ALTER TABLE definition_edits ADD COLUMN details TEXT;
+            """),
         new(10, "model lineage: the teacher whose answers a version was trained on", """
             ALTER TABLE model_versions ADD COLUMN teacher TEXT;
             """),

@@ -23,6 +23,8 @@ public static class CliProcess
         info.Environment.Remove("ORCHESTRATOR_STORE");
         info.Environment.Remove("ORCHESTRATOR_PLUGINS");
         info.Environment.Remove("ORCHESTRATOR_WORKFLOWS");
+        // A developer's own chat connections would answer where a test expects none, or its scripted endpoint.
+        info.Environment.Remove("ORCHESTRATOR_CONNECTIONS");
         // A developer's own telemetry setting would print spans among the results the tests read.
         info.Environment.Remove("ORCHESTRATOR_TELEMETRY");
         return info;

@@ -32,4 +32,25 @@ public abstract partial class DefinitionStoreContract
         Assert.Single(await store.GetEditsAsync("b", None));
         Assert.Empty(await store.GetEditsAsync("c", None));
     }
+
+    [Fact]
+    public async Task Details_read_back_as_written_and_entries_without_them_read_back_without()
+    {
+        var store = await StoreAsync();
+        await store.PublishAsync(Samples.Publish("a", 1), None);
+        var details = new JsonObject
+        {
+            ["step"] = "run-1/generation/1/propose", ["slot"] = 2, ["model"] = "gpt-4o-mini-2024-07-18",
+            ["usage"] = new JsonObject { ["prompt"] = 812, ["completion"] = 41 }, ["failure"] = "timed out after 5 s", ["answer"] = "naïve “prose” ✓",
+        };
+
+        var appended = await store.AppendEditAsync(new EditJournalEntry("a", 1, "editor:llm@0", [], false, [new EditRejection("", "timed out after 5 s")], Details: details), None);
+        await store.AppendEditAsync(new EditJournalEntry("a", 1, "operator:dana", Patch(0.002), true, [], DraftVersion: 2), None);
+
+        var journal = await store.GetEditsAsync("a", None);
+        Same.Json(details, journal[0].Details);
+        Same.Json(details, appended.Details);
+        Assert.Null(journal[1].Details);
+        Assert.Empty(journal[0].Patch);
+    }
 }

@@ -107,6 +107,20 @@ public sealed class PostgresOldSchemaTests(PostgresDatabase database) : IClassFi
         Assert.Equal(8, await database.ScalarAsync("SELECT MAX(version) FROM schema_version WHERE description LIKE 'run control:%'", schema));
     }
 
+    [Fact]
+    public async Task Its_definitions_journal_an_edit_with_details_once_migrated()
+    {
+        var schema = await LoadFixtureAsync();
+        using var stores = StoreFactory.Open(database.InSchema(schema));
+        await stores.Definitions.PublishAsync(Samples.Publish("self-improve-addition", 1), None);
+
+        await stores.Definitions.AppendEditAsync(new Core.SelfEditing.EditJournalEntry("self-improve-addition", 1, "editor:llm@0", [], false,
+            [new Core.SelfEditing.EditRejection("", "the answer is not JSON")], Details: new JsonObject { ["model"] = "gpt-4o-mini" }), None);
+
+        Assert.Equal("gpt-4o-mini", (await stores.Definitions.GetEditsAsync("self-improve-addition", None)).Single().Details?["model"]?.GetValue<string>());
+        Assert.Equal(9, await database.ScalarAsync("SELECT MAX(version) FROM schema_version WHERE description LIKE 'what else a self-edit proposal recorded:%'", schema));
+    }
+
     private async Task<string> LoadFixtureAsync()
     {
         var schema = await database.CreateSchemaAsync();

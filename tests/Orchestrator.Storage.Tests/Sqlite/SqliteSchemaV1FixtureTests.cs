@@ -129,4 +129,17 @@ public sealed class SqliteSchemaV1FixtureTests : IDisposable
         Assert.Equal("user:alice", (await stores.Control.FindCancelRequestAsync("v1-run", None))?.By);
         Assert.Equal(8L, RawSqlite.Scalar(_temp.DatabaseFile, "SELECT MAX(version) FROM schema_version WHERE description LIKE 'run control:%'"));
     }
+
+    [Fact]
+    public async Task Its_definitions_journal_an_edit_with_details_once_migrated()
+    {
+        await using var definitions = new SqliteDefinitionStore(_temp.Store);
+        await definitions.PublishAsync(Samples.Publish("self-improve-addition", 1), None);
+
+        await definitions.AppendEditAsync(new Core.SelfEditing.EditJournalEntry("self-improve-addition", 1, "editor:llm@0", [], false,
+            [new Core.SelfEditing.EditRejection("", "the answer is not JSON")], Details: new JsonObject { ["model"] = "gpt-4o-mini" }), None);
+
+        Assert.Equal("gpt-4o-mini", (await definitions.GetEditsAsync("self-improve-addition", None)).Single().Details?["model"]?.GetValue<string>());
+        Assert.Equal(9L, RawSqlite.Scalar(_temp.DatabaseFile, "SELECT MAX(version) FROM schema_version WHERE description LIKE 'what else a self-edit proposal recorded:%'"));
+    }
 }

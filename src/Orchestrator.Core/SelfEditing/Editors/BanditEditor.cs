@@ -25,6 +25,11 @@ public sealed class BanditEditor : IWorkflowEditor
 
     public string Name => "bandit";
 
+    /// <summary>The bandit reads only its own state: the journal and adoptions of the request are already in it, as rewards.</summary>
+    public Task<IReadOnlyList<EditProposal>> ProposeAsync(EditRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(Propose(request.Space, request.Count, request.Random));
+
+    /// <summary>Up to <paramref name="count"/> distinct proposals for <paramref name="space"/>; randomness only from <paramref name="random"/>.</summary>
     public IReadOnlyList<EditProposal> Propose(EditSpace space, int count, Random random)
     {
         var candidates = space.Tunables.SelectMany(Arms).ToList();

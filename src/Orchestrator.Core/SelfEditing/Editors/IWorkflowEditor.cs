@@ -13,8 +13,12 @@ public interface IWorkflowEditor
     /// <summary>The name workflows use (e.g. <c>bandit</c>).</summary>
     string Name { get; }
 
-    /// <summary>Up to <paramref name="count"/> distinct proposals for <paramref name="space"/>; randomness only from <paramref name="random"/>.</summary>
-    IReadOnlyList<EditProposal> Propose(EditSpace space, int count, Random random);
+    /// <summary>
+    /// Up to <see cref="EditRequest.Count"/> proposals. An editor that asks something outside the process answers
+    /// every slot even when asking failed (<see cref="EditProposal.Spent"/>): a bad answer spends the slot, it never
+    /// fails the outer loop. Only <paramref name="cancellationToken"/> (the run being stopped) ends it early.
+    /// </summary>
+    Task<IReadOnlyList<EditProposal>> ProposeAsync(EditRequest request, CancellationToken cancellationToken);
 
     /// <summary>Takes in the measured outcome of a proposal: its gain in the meta-objective over its parent version.</summary>
     void Learn(string arm, double reward);

@@ -201,7 +201,7 @@ function editHtml(edit, adopted) {
     : "";
   return `<article class="edit-diff ${edit.accepted ? "accepted" : "refused"}" data-sequence="${esc(edit.sequence)}" data-accepted="${edit.accepted ? "true" : "false"}"${edit.draft != null ? ` data-draft="${esc(edit.draft)}"` : ""}>
     <header><strong>edit ${esc(edit.sequence)}</strong> ${verdict}
-      <span class="muted">by ${esc(edit.editor)} · ${timeHtml(edit.at)} · from @${esc(edit.parent)}${edit.draft != null ? ` → draft @${esc(edit.draft)}` : ""}</span></header>
+      <span class="muted">by ${esc(edit.editor)}${edit.details?.model ? ` (${esc(edit.details.model)})` : ""} · ${timeHtml(edit.at)} · from @${esc(edit.parent)}${edit.draft != null ? ` → draft @${esc(edit.draft)}` : ""}</span></header>
     ${edit.rationale ? `<blockquote class="rationale">${esc(edit.rationale)}</blockquote>` : ""}
     ${rejections}${adoption}${trial}
     <div class="diff-body">${patchHtml(edit.patch ?? [], edit.draft != null && edit.parent != null)}</div>
