@@ -39,6 +39,7 @@ public static class Samples
             Workflow = "self-improve-addition@7",
             Evaluator = "majority-consistency@3",
             DatasetHash = Hash(0xDA7A),
+            Teacher = "chat:teacher addition@3",
             Seed = 9_007_199_254_740_993,
             Compute = new ComputeSpent(800, 1_234_567_890_123, 61.25),
         },
