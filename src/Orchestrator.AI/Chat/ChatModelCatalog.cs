@@ -30,19 +30,13 @@ public sealed class ChatModelCatalog(ServedModels served)
         return entries;
     }
 
-    /// <summary>A client for <paramref name="model"/>, or null when the registry has no such version or alias.</summary>
-    public async Task<ModelChatClient?> FindAsync(string model, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ModelReference.ResolveAsync(Served.Services.Loop.Models, model, cancellationToken);
-            return new ModelChatClient(Served, model);
-        }
-        catch (KeyNotFoundException)
-        {
-            return null;
-        }
-    }
+    /// <summary>
+    /// A client for <paramref name="model"/>. The name is resolved by each request the client makes (one store read),
+    /// not here as well; an unknown one fails that request with <see cref="KeyNotFoundException"/>. Null only for a
+    /// name that cannot be a model reference.
+    /// </summary>
+    public ModelChatClient? Find(string model) =>
+        model.Length == 0 || model.Length > 300 || model.Any(char.IsControl) ? null : new ModelChatClient(Served, model);
 
     // Versions from before tasks were recorded are still served when asked for by name, but not listed.
     private bool Readable(ModelVersion version) =>

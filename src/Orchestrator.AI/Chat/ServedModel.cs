@@ -9,12 +9,12 @@ public sealed class ServedModel : IAsyncDisposable
 {
     private readonly GenerationBatcher _batcher;
 
-    internal ServedModel(LoadedModel model, ITaskFamily task, IChatForm form, int maxBatch)
+    internal ServedModel(LoadedModel model, ITaskFamily task, IChatForm form, int maxBatch, TimeSpan linger)
     {
         Model = model;
         Task = task;
         Form = form;
-        _batcher = new GenerationBatcher(new RowSampler(model.Model), maxBatch);
+        _batcher = new GenerationBatcher(new RowSampler(model.Model), maxBatch, linger);
     }
 
     public LoadedModel Model { get; }

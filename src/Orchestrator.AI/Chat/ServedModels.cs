@@ -10,8 +10,11 @@ namespace Orchestrator.AI.Chat;
 /// holds it. Versions and aliases are resolved by the caller on every request, so a promotion is seen at once,
 /// while two names for the same checkpoint share one copy of the weights.
 /// </summary>
-public sealed class ServedModels(LearningServices services, int capacity = 4, int maxBatch = 64) : IAsyncDisposable
+public sealed class ServedModels(LearningServices services, int capacity = 4, int maxBatch = 64, TimeSpan? linger = null) : IAsyncDisposable
 {
+    /// <summary>How long a batch waits for the rest of a group of clients by default (see <see cref="GenerationBatcher"/>).</summary>
+    public static TimeSpan DefaultLinger { get; } = TimeSpan.FromMilliseconds(2);
+
     private readonly object _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private long _clock;
@@ -59,7 +62,7 @@ public sealed class ServedModels(LearningServices services, int capacity = 4, in
             var (task, form) = await TaskOfAsync(version);
             Interlocked.Increment(ref _loads);
             var loaded = await ModelVersions.LoadAsync(Services, version, CancellationToken.None);
-            return new ServedModel(loaded, task, form, maxBatch);
+            return new ServedModel(loaded, task, form, maxBatch, linger ?? DefaultLinger);
         }
         catch (Exception e) when (e is Core.Artifacts.ArtifactException or Learning.Checkpoints.CheckpointException)
         {

@@ -39,12 +39,7 @@ public sealed class ServerBench(OrchestratorStores stores, int runs, int steps)
 
     public async Task<(IReadOnlyList<Latency> Routes, IReadOnlyList<double> EventMilliseconds)> MeasureAsync(int requests, int events, CancellationToken cancellationToken)
     {
-        var secret = ApiKeySecrets.Generate();
-        await stores.Keys.CreateKeyAsync(new ApiKeyRecord
-        {
-            Name = "bench-" + Guid.NewGuid().ToString("N")[..8], Role = ApiKeyRole.Viewer, Hash = ApiKeySecrets.Hash(secret), Prefix = ApiKeySecrets.Prefix(secret),
-            CreatedBy = "bench", CreatedAt = DateTimeOffset.UtcNow,
-        }, cancellationToken);
+        var secret = await BenchKeys.CreateAsync(stores, cancellationToken);
         await using var server = await OrchestratorServer.StartAsync(stores, new ServerOptions { Urls = "http://127.0.0.1:0" }, cancellationToken);
         using var client = new HttpClient { BaseAddress = new Uri(server.Urls.Single()) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);

@@ -10,5 +10,5 @@ public sealed class CliChatModels(ChatModelCatalog catalog) : IChatModels
     public async Task<IReadOnlyList<ChatModelListing>> ListAsync(CancellationToken cancellationToken) =>
         [.. (await catalog.ListAsync(cancellationToken)).Select(e => new ChatModelListing(e.Name, e.Created, ModelChatClient.ProviderName))];
 
-    public async Task<IChatClient?> FindAsync(string model, CancellationToken cancellationToken) => await catalog.FindAsync(model, cancellationToken);
+    public Task<IChatClient?> FindAsync(string model, CancellationToken cancellationToken) => Task.FromResult<IChatClient?>(catalog.Find(model));
 }

@@ -11,7 +11,11 @@ public interface IChatModels
     /// <summary>Every version and alias that can be served, for <c>GET /v1/models</c>.</summary>
     Task<IReadOnlyList<ChatModelListing>> ListAsync(CancellationToken cancellationToken);
 
-    /// <summary>The chat client for a model name (<c>addition@champion</c>, <c>addition@3</c>); null when the registry has no such version or alias.</summary>
+    /// <summary>
+    /// The chat client for a model name (<c>addition@champion</c>, <c>addition@3</c>); null when the name is no model.
+    /// A name the registry does not know may also come back as a client whose requests fail with
+    /// <see cref="KeyNotFoundException"/>: both are answered 404 <c>model_not_found</c>.
+    /// </summary>
     Task<IChatClient?> FindAsync(string model, CancellationToken cancellationToken);
 }
 

@@ -57,6 +57,6 @@ public sealed class ServedEndpoint : IAsyncDisposable
         public async Task<IReadOnlyList<ChatModelListing>> ListAsync(CancellationToken cancellationToken) =>
             [.. (await catalog.ListAsync(cancellationToken)).Select(e => new ChatModelListing(e.Name, e.Created, ModelChatClient.ProviderName))];
 
-        public async Task<IChatClient?> FindAsync(string model, CancellationToken cancellationToken) => await catalog.FindAsync(model, cancellationToken);
+        public Task<IChatClient?> FindAsync(string model, CancellationToken cancellationToken) => Task.FromResult<IChatClient?>(catalog.Find(model));
     }
 }

@@ -15,6 +15,7 @@ public static class BenchCommand
         command.Subcommands.Add(LoopBenchCommand.Create(BenchSuite.SelfLabel));
         command.Subcommands.Add(MetaBenchCommand.Create());
         command.Subcommands.Add(ServerCommand.Create());
+        command.Subcommands.Add(ChatCommand.Create());
         return command;
     }
 }
