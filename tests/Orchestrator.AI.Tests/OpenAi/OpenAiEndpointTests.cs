@@ -159,6 +159,25 @@ public sealed class OpenAiEndpointTests(OpenAiEndpointTests.Served served) : ICl
         Assert.Equal(404, raised.Status);
     }
 
+    [Fact]
+    public async Task A_stream_for_an_unknown_model_is_404_before_any_chunk()
+    {
+        var (status, body) = await PostAsync("""{"model": "nobody@champion", "stream": true, "messages": [{"role": "user", "content": "1+1"}]}""", _key);
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("model_not_found", body!["error"]!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_413_in_OpenAI_s_error_shape()
+    {
+        var huge = new string('1', 1_200_000);
+        var (status, body) = await PostAsync($$"""{"model": "adder@1", "messages": [{"role": "user", "content": "{{huge}}+1"}]}""", _key);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Equal("request_too_large", body!["error"]!["code"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("{not json", null)]
     [InlineData("""{"messages": [{"role": "user", "content": "1+1"}]}""", "model")]
