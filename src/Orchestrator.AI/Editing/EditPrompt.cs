@@ -33,16 +33,27 @@ public sealed record EditPrompt(string System, string User)
         {"patch": [{"op": "replace", "path": "<a tunable's path>", "value": <a literal>}], "rationale": "<one sentence: why this should learn faster per training step>"}
         """;
 
+    /// <summary>What an evaluator is for, and the condition its edits meet before any trial.</summary>
+    public const string EvaluatorText = """
+        This is an evaluator, not a workflow: its filters decide which of the model's own answers are kept as training labels in the self-label workflow, without the checker.
+        An edit is trialled only if, on the same proposals, the labels it keeps are audited (a random sample checked against the task) at a precision no lower than the current evaluator's; keeping more labels that are wrong more often is refused before any trial.
+        """;
+
     /// <param name="request">What the editor was asked: the edit space, the journal, the adoptions.</param>
     /// <param name="gains">The screened gains the editor has learned, by arm.</param>
     /// <param name="alreadyProposed">The arms of patches this step has already proposed, to ask for something else.</param>
     public static EditPrompt Build(EditRequest request, LearnedGains gains, IReadOnlyList<string> alreadyProposed)
     {
-        var definition = request.Space.Definition;
-        var editable = EditableDocument.Of(definition);
+        var editable = request.Space.Document;
+        var evaluator = request.Space.Kind == EditTargetKind.Evaluator;
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Workflow {definition.Reference}{(definition.Description is { } d ? ": " + d : "")}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{(evaluator ? "Evaluator" : "Workflow")} {editable.Reference}{(request.Space.Description is { } d ? ": " + d : "")}");
         text.AppendLine();
+        if (evaluator)
+        {
+            text.AppendLine(EvaluatorText);
+            text.AppendLine();
+        }
         text.AppendLine("Tunables (the only paths you may change):");
         foreach (var tunable in request.Space.Tunables)
             text.AppendLine(CultureInfo.InvariantCulture, $"- {tunable.Pointer}: now {tunable.Current?.ToJsonString() ?? "unset"}; {Bounds(tunable.Bounds, editable.LoopBounds.Contains(tunable.Pointer))}");

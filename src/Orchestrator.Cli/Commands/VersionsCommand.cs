@@ -44,6 +44,7 @@ public static class VersionsCommand
                 foreach (var e in edits)
                     Console.Out.WriteLine($"  #{e.Sequence} {e.At.UtcDateTime:yyyy-MM-dd HH:mm:ss}  on {e.ParentVersion} by {e.Editor}{Model(e)}: " +
                         (e.Details?["failure"] is JsonValue failure ? $"no usable answer ({failure})"
+                            : e.Details?["stage"] is JsonValue stage ? $"draft {e.DraftVersion} refused at the {stage} ({string.Join("; ", e.Rejections.Select(r => r.Reason))})"
                             : e.Accepted ? $"accepted as draft {e.DraftVersion}" : $"refused ({e.Rejections.Count} reason{(e.Rejections.Count == 1 ? "" : "s")}: {e.Rejections[0]})"));
             }
             return ExitCodes.Success;

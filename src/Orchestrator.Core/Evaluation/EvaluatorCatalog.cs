@@ -24,6 +24,14 @@ public sealed class EvaluatorCatalog(IReadOnlyList<string> workflowFolders, Atte
     /// <summary>The definition-store id of an evaluator: <c>evaluators/ID</c>.</summary>
     public static string StoreId(string id) => FolderName + "/" + id;
 
+    /// <summary>Whether <paramref name="storeId"/> names an evaluator in the definition store (<c>evaluators/ID</c>), and its id.</summary>
+    public static bool IsStoreId(string storeId, out string id)
+    {
+        var prefix = FolderName + "/";
+        id = storeId.StartsWith(prefix, StringComparison.Ordinal) ? storeId[prefix.Length..] : "";
+        return id.Length > 0;
+    }
+
     /// <summary>Looks in <paramref name="store"/> before the folders from now on.</summary>
     public EvaluatorCatalog Attach(IDefinitionStore store)
     {

@@ -2,7 +2,6 @@ using Stopwatch = System.Diagnostics.Stopwatch;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Loop.Records;
 using Orchestrator.Core.Statistics;
-using Orchestrator.Core.Tasks;
 
 namespace Orchestrator.Core.Loop.Audit;
 
@@ -18,14 +17,8 @@ public sealed class AuditActivity(LoopServices services)
     {
         var clock = Stopwatch.StartNew();
         var kept = await JsonLinesArtifact.ReadAsync<AttemptRecord>(services.Artifacts, options.Kept, $"input 'kept' of step {context.StepKey}", cancellationToken);
-        var sample = Sample(kept, options.Sample, context.Random);
-        var verdicts = new List<(AttemptRecord Attempt, bool Correct)>(sample.Count);
-        foreach (var attempt in sample)
-        {
-            if (!services.Tasks.TryGet(attempt.Task, out var task)) return Failed("unknown-task", services.UnknownTask(attempt.Task));
-            var item = new TaskItem(attempt.Task, attempt.Prompt, attempt.Reference, attempt.Length);
-            verdicts.Add((attempt, task.Check(item, attempt.Attempt).Correct));
-        }
+        var sample = LabelAudit.Sample(kept, options.Sample, context.Random);
+        if (!LabelAudit.TryCheck(services.Tasks, sample, out var verdicts, out var unknownTask)) return Failed("unknown-task", services.UnknownTask(unknownTask!));
 
         var correct = verdicts.Count(v => v.Correct);
         var bound = verdicts.Count == 0 ? 0 : ClopperPearson.Lower(correct, verdicts.Count, options.Confidence);
@@ -44,19 +37,7 @@ public sealed class AuditActivity(LoopServices services)
             Reason = reason,
             ByLength = LengthAccuracy.Of(verdicts, v => v.Attempt.Length, v => v.Correct),
             Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            Evaluator = options.Evaluator.Length == 0 ? null : options.Evaluator,
         });
-    }
-
-    /// <summary>A uniform sample without replacement (all of them when there are fewer), fixed by the run's seed.</summary>
-    private static List<AttemptRecord> Sample(IReadOnlyList<AttemptRecord> kept, int size, Random random)
-    {
-        var indices = Enumerable.Range(0, kept.Count).ToArray();
-        var take = Math.Min(size, indices.Length);
-        for (var i = 0; i < take; i++)
-        {
-            var j = random.Next(i, indices.Length);
-            (indices[i], indices[j]) = (indices[j], indices[i]);
-        }
-        return indices.Take(take).Select(i => kept[i]).ToList();
     }
 }

@@ -16,6 +16,9 @@ public sealed class AuditOptions
 
     [Input("confidence level of the bound")]
     public double Confidence { get; set; } = 0.95;
+
+    [Input("id@version of the evaluator that kept these labels (evaluate's 'evaluator' output), recorded with the audit")]
+    public string Evaluator { get; set; } = "";
 }
 
 public sealed record AuditOutput
@@ -43,6 +46,9 @@ public sealed record AuditOutput
 
     [Output("wall time in seconds")]
     public required double Seconds { get; init; }
+
+    [Output("id@version of the evaluator whose labels were audited, when the step was told")]
+    public string? Evaluator { get; init; }
 }
 
 public sealed class AuditOptionsValidator : AbstractValidator<AuditOptions>

@@ -6,7 +6,7 @@ namespace Orchestrator.Core.Meta.Adopt;
 
 public sealed class AdoptOptions
 {
-    [Input("the workflow id", Required = true)]
+    [Input("the workflow id, or evaluators/ID for an evaluator", Required = true)]
     public string Target { get; set; } = "";
 
     [Input("the draft version that won its trials", Required = true)]
@@ -32,7 +32,7 @@ public sealed class AdoptOptionsValidator : AbstractValidator<AdoptOptions>
 {
     public AdoptOptionsValidator()
     {
-        RuleFor(o => o.Target).NotEmpty().WithMessage("target must name a workflow id");
+        RuleFor(o => o.Target).NotEmpty().WithMessage("target must name a workflow id or evaluators/ID");
         RuleFor(o => o.Version).GreaterThanOrEqualTo(1).WithMessage("version must be a version number");
     }
 }

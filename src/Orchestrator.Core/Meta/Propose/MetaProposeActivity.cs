@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Definitions;
-using Orchestrator.Core.Parsing;
 using Orchestrator.Core.SelfEditing;
 using Orchestrator.Core.SelfEditing.Editors;
 using Orchestrator.Core.Versioning;
@@ -10,26 +9,29 @@ namespace Orchestrator.Core.Meta.Propose;
 
 /// <summary>
 /// <c>meta/propose</c>: asks an editor (with its learned state, the definition's edit journal and its adoptions) for
-/// self-edits of a workflow version, runs each through <see cref="SelfEditPolicy"/>, stores the accepted ones as
-/// drafts and journals every proposal — and every slot the editor spent without a usable patch, with why. A re-run
+/// self-edits of a workflow version — or of an evaluator version (target <c>evaluators/ID</c>), within the evaluator's
+/// declared tunables — runs each through <see cref="SelfEditPolicy"/>, stores the accepted ones as drafts of the
+/// target and journals every proposal — and every slot the editor spent without a usable patch, with why. A re-run
 /// of the step after a crash finds its journal entries and drafts again instead of adding new ones.
 /// </summary>
 public sealed class MetaProposeActivity(MetaServices services)
-    : Activity<MetaProposeOptions, MetaProposeOutput>("meta/propose", "Asks an editor for self-edits of a workflow version; accepted ones become drafts, every one is journalled.", new MetaProposeOptionsValidator(services.Editors))
+    : Activity<MetaProposeOptions, MetaProposeOutput>("meta/propose", "Asks an editor for self-edits of a workflow or evaluator version; accepted ones become drafts, every one is journalled.", new MetaProposeOptionsValidator(services.Editors))
 {
     protected override async ValueTask<ActivityOutcome> ExecuteAsync(MetaProposeOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
-        if (await services.ResolveAsync(options.Target, options.Version, cancellationToken) is not { } parentVersion
-            || await services.LoadAsync(options.Target, parentVersion, cancellationToken) is not var (parent, catalog))
-            return Failed("unknown-target", $"'{options.Target}' has no {(options.Version > 0 ? $"version {options.Version}" : "published version")} in the store; publish it first");
+        if (await services.ResolveAsync(options.Target, options.Version, cancellationToken) is not { } parentVersion)
+            return Failed("unknown-target", Unpublished(options));
+        var (target, unusable) = await EditTarget.LoadAsync(services, options.Target, parentVersion, cancellationToken);
+        if (unusable is not null) return Failed("invalid-target", unusable);
+        if (target is null) return Failed("unknown-target", Unpublished(options));
         if (!services.Editors.TryCreate(options.Editor, new EditorSetup(options.Connection), out var editor, out var problem))
             return Failed("editor-unavailable", problem);
 
         var editorVersion = await EditorStates.LoadAsync(services, editor, options.EditorVersion, cancellationToken);
-        var loader = new DefinitionLoader(services.Activities, catalog);
-        var policy = new SelfEditPolicy(document => loader.Load(new ParsedDocument($"{parent.Reference} (edited)", document, SourceMap.Empty)).Issues);
+        var parent = target.Space.Document;
+        var policy = new SelfEditPolicy(target.Validate);
         var journal = await services.Definitions.GetEditsAsync(options.Target, cancellationToken);
-        var request = new EditRequest(EditSpace.Of(parent), options.Proposals, context.Random)
+        var request = new EditRequest(target.Space, options.Proposals, context.Random)
         {
             Journal = journal,
             Adoptions = await AdoptionsAsync(options.Target, journal, cancellationToken),
@@ -69,6 +71,9 @@ public sealed class MetaProposeActivity(MetaServices services)
         }
         return Done(new MetaProposeOutput { Parent = parentVersion, Drafts = drafts, Refused = refused, Failed = failed, EditorVersion = editorVersion });
     }
+
+    private static string Unpublished(MetaProposeOptions options) =>
+        $"'{options.Target}' has no {(options.Version > 0 ? $"version {options.Version}" : "published version")} in the store; publish it first";
 
     private static JsonObject Draft(int version, string arm, string rationale, JsonArray patch) =>
         new() { ["version"] = version, ["arm"] = arm, ["rationale"] = rationale, ["patch"] = patch.DeepClone() };

@@ -7,7 +7,7 @@ namespace Orchestrator.Core.Meta.Propose;
 
 public sealed class MetaProposeOptions
 {
-    [Input("the workflow id whose procedure is edited (published in the store)", Required = true)]
+    [Input("what is edited, published in the store: a workflow id, or evaluators/ID for an evaluator", Required = true)]
     public string Target { get; set; } = "";
 
     [Input("the version edits are made against; 0 for its current version")]
@@ -51,7 +51,7 @@ public sealed class MetaProposeOptionsValidator : AbstractValidator<MetaProposeO
 {
     public MetaProposeOptionsValidator(EditorRegistry editors)
     {
-        RuleFor(o => o.Target).NotEmpty().WithMessage("target must name a published workflow id, e.g. self-improve-addition");
+        RuleFor(o => o.Target).NotEmpty().WithMessage("target must name a published workflow id, e.g. self-improve-addition, or an evaluator as evaluators/ID");
         RuleFor(o => o.Version).GreaterThanOrEqualTo(0).WithMessage("version must be a version number, or 0 for the current one");
         // Making the editor is the check: an editor that asks a model says here which connection is missing and how to add it.
         RuleFor(o => o.Editor).Custom((editor, context) =>

@@ -12,7 +12,7 @@ public sealed class ScreenOptions
     [Input("meta/trial's output for each draft on the same seeds", Required = true)]
     public JsonArray Trials { get; set; } = [];
 
-    [Input("meta/propose's drafts, to know which editor arm each trial tested", Required = true)]
+    [Input("meta/propose's drafts (or meta/evaluator-gate's passed ones), to know which editor arm each trial tested", Required = true)]
     public JsonArray Drafts { get; set; } = [];
 
     [Input("the smallest mean gain in frontier per 1,000 steps worth confirming")]
@@ -21,7 +21,7 @@ public sealed class ScreenOptions
 
 public sealed record ScreenOutput
 {
-    [Output("the draft with the largest mean gain, when it reaches minEffect: { version, arm, gain }; else null")]
+    [Output("the draft with the largest mean gain, when it reaches minEffect: { version, arm, gain } (and evaluator, for an evaluator draft); else null")]
     public JsonObject? Best { get; init; }
 
     [Output("per draft: { version, arm, gain } with gain its mean paired gain over the parent")]

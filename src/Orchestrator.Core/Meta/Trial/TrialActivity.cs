@@ -9,8 +9,10 @@ namespace Orchestrator.Core.Meta.Trial;
 /// <c>meta/trial</c>: runs one version of an improvement workflow once per seed, with the same inputs (compute
 /// budget) for every version compared, and measures the meta-objective — frontier gained per 1,000 training steps
 /// after round 0 — from each run's output (<c>frontier</c>, <c>baseFrontier</c>, <c>trainingSteps</c>,
-/// <c>baseTrainingSteps</c>). Each run is an ordinary durable run with an id derived from this step, so after a crash
-/// finished runs are reused and an interrupted one resumes. The runs go through <see cref="MetaServices.ChildRuns"/>:
+/// <c>baseTrainingSteps</c>). To trial an evaluator, it gives every run one exact evaluator version as its
+/// <c>evaluator</c> input: the workflow stays the same and only how its self-labels are judged differs. Each run is
+/// an ordinary durable run with an id derived from this step, so after a crash finished runs are reused and an
+/// interrupted one resumes. The runs go through <see cref="MetaServices.ChildRuns"/>:
 /// one after another in-process, or queued for every worker when a worker runs the trial.
 /// </summary>
 public sealed class TrialActivity(MetaServices services)
@@ -22,6 +24,17 @@ public sealed class TrialActivity(MetaServices services)
             || await services.LoadAsync(options.Target, version, cancellationToken) is not var (definition, catalog))
             return Failed("unknown-target", $"'{options.Target}' has no {(options.Version > 0 ? $"version {options.Version}" : "published version")} in the store; publish it first");
 
+        string? evaluator = null;
+        if (options.Evaluator.Length > 0)
+        {
+            if (!definition.Inputs.Any(i => i.Name == EvaluatorInput))
+                return Failed("no-evaluator-input", $"{definition.Reference} takes no '{EvaluatorInput}' input, so a trial cannot choose the evaluator its runs use");
+            // Pinned once: a move of the evaluator's 'current' while the trial runs must not change what its later seeds use.
+            var (pinned, issues) = services.Loop.Evaluators.Load(options.Evaluator);
+            if (pinned is null) return Failed("unknown-evaluator", $"evaluator '{options.Evaluator}' is not usable: {string.Join("; ", issues)}");
+            evaluator = pinned.Reference;
+        }
+
         var earlier = await EarlierRunsAsync(context.RunId, definition.ContentHash, cancellationToken);
         var runIds = options.Seeds.Select(seed => $"{context.RunId}.{context.StepKey.Replace('/', '.')}.s{seed}").ToList();
         var reused = new Dictionary<string, RunRecord>(StringComparer.Ordinal);
@@ -29,7 +42,7 @@ public sealed class TrialActivity(MetaServices services)
         for (var i = 0; i < options.Seeds.Count; i++)
         {
             var seed = options.Seeds[i];
-            var inputs = Inputs(definition, options, seed);
+            var inputs = Inputs(definition, options, evaluator, seed);
             var resolved = RunInputs.Resolve(definition, inputs);
             var existing = await services.Runs.FindRunAsync(runIds[i], cancellationToken)
                 ?? earlier.FirstOrDefault(r => r.Seed == seed && JsonNode.DeepEquals(r.Inputs, resolved));
@@ -59,11 +72,12 @@ public sealed class TrialActivity(MetaServices services)
             result["seed"] = seed;
             result["run"] = run.Id;
             if (run.Output?["champion"] is JsonValue champion) result["champion"] = champion.DeepClone();
+            if (run.Output?[EvaluatorInput] is JsonValue used && used.TryGetValue<string>(out var usedText) && usedText.Length > 0) result[EvaluatorInput] = usedText;
             results.Add(result);
             context.Log($"{definition.Reference} seed {seed}: frontier {result["baseFrontier"]} -> {result["frontier"]} in {result["trainingSteps"]!.GetValue<double>() - result["baseTrainingSteps"]!.GetValue<double>()} steps, rate {result["rate"]}");
         }
         var mean = results.Average(r => r!["rate"]!.GetValue<double>());
-        return Done(new TrialOutput { Version = version, Results = results, MeanRate = Math.Round(mean, 6) });
+        return Done(new TrialOutput { Version = version, Results = results, MeanRate = Math.Round(mean, 6), Evaluator = evaluator });
     }
 
     /// <summary>
@@ -77,14 +91,26 @@ public sealed class TrialActivity(MetaServices services)
             .Where(r => r.Status == RunStatus.Succeeded && r.DefinitionHash == contentHash && r.Id.StartsWith(outerRunId + ".", StringComparison.Ordinal))
             .ToList();
 
-    /// <summary>The run's inputs: the given ones, plus a model name of its own when the workflow takes one.</summary>
-    private static JsonObject Inputs(Definitions.WorkflowDefinition definition, TrialOptions options, long seed)
+    /// <summary>The input through which a trial gives its runs an evaluator.</summary>
+    public const string EvaluatorInput = "evaluator";
+
+    /// <summary>
+    /// The run's inputs: the given ones, the pinned evaluator, and a model name of its own when the workflow takes one.
+    /// The name includes the evaluator, so trials of one workflow version with different evaluators never share a
+    /// model's aliases.
+    /// </summary>
+    private static JsonObject Inputs(Definitions.WorkflowDefinition definition, TrialOptions options, string? evaluator, long seed)
     {
         var inputs = (JsonObject)options.Inputs.DeepClone();
+        if (evaluator is not null) inputs[EvaluatorInput] = evaluator;
         if (definition.Inputs.Any(i => i.Name == "model") && !inputs.ContainsKey("model"))
-            inputs["model"] = $"{options.ModelPrefix}-{definition.Id}-v{definition.Version}-s{seed}".ToLowerInvariant();
+            inputs["model"] = $"{options.ModelPrefix}-{definition.Id}-v{definition.Version}{(evaluator is null ? "" : "-" + ModelNamePart(evaluator))}-s{seed}".ToLowerInvariant();
         return inputs;
     }
+
+    // selflabel@3 -> selflabel-v3: a model name has no '@' (that separates its version).
+    private static string ModelNamePart(string evaluator) =>
+        new(evaluator.Replace("@", "-v", StringComparison.Ordinal).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-').ToArray());
 
     /// <summary>The meta-objective of one run: frontier gained per 1,000 training steps after round 0 (0 when it trained nothing more).</summary>
     private static JsonObject? Measure(JsonObject? output)

@@ -18,6 +18,9 @@ public sealed class TrialOptions
     [Input("inputs for every run (the same compute budget for every version compared)")]
     public JsonObject Inputs { get; set; } = new();
 
+    [Input("the evaluator every run judges its self-labels with (ID or ID@V, given as the target's 'evaluator' input); pinned to its exact version before the first run, and part of each run's model name")]
+    public string Evaluator { get; set; } = "";
+
     [Input("prefix of the model name each run registers under (when the target has a 'model' input), so trials never share aliases")]
     public string ModelPrefix { get; set; } = "trial";
 }
@@ -27,8 +30,11 @@ public sealed record TrialOutput
     [Output("the version that ran")]
     public required int Version { get; init; }
 
-    [Output("per seed: { seed, run, frontier, baseFrontier, trainingSteps, baseTrainingSteps, rate, champion (when the run outputs one) }")]
+    [Output("per seed: { seed, run, frontier, baseFrontier, trainingSteps, baseTrainingSteps, rate, champion and evaluator (when the run outputs them) }")]
     public required JsonArray Results { get; init; }
+
+    [Output("the exact evaluator version (ID@V) the runs were given, when the trial chose one")]
+    public string? Evaluator { get; init; }
 
     [Output("mean over seeds of the frontier gained per 1,000 training steps after round 0")]
     public required double MeanRate { get; init; }
@@ -41,6 +47,7 @@ public sealed class TrialOptionsValidator : AbstractValidator<TrialOptions>
         RuleFor(o => o.Target).NotEmpty().WithMessage("target must name a workflow id");
         RuleFor(o => o.Version).GreaterThanOrEqualTo(0).WithMessage("version must be a version number, or 0 for the current one");
         RuleFor(o => o.Seeds).Must(s => s.Count is >= 1 and <= 20 && s.Distinct().Count() == s.Count).WithMessage("seeds must be 1 to 20 distinct numbers");
+        RuleFor(o => o.Evaluator).Matches(@"^[A-Za-z0-9._-]+(@[1-9][0-9]*)?$").When(o => o.Evaluator.Length > 0).WithMessage("evaluator must be ID or ID@VERSION, e.g. selflabel@2");
         RuleFor(o => o.ModelPrefix).Matches("^[a-z][a-z0-9-]*$").WithMessage("modelPrefix must be lower-case letters, digits and '-'");
     }
 }
