@@ -56,6 +56,7 @@ public sealed class ServedModels(LearningServices services, int capacity = 4, in
 
     private async Task<ServedModel> LoadAsync(ModelVersion version)
     {
+        // Started under the cache's lock: yield first, so reading and loading the checkpoint happen outside it.
         await System.Threading.Tasks.Task.Yield();
         try
         {

@@ -50,7 +50,9 @@ public sealed class ProposeActivity(LearningServices services)
         {
             if (await AskChatAsync(options, task, prompts, rounds, attempts, models, context, clock, cancellationToken) is { } failed) return failed;
         }
-        foreach (var reference in references)
+        // Rounds already made before the local models': the chat model's, when it proposed.
+        var before = total - references.Count * rounds;
+        foreach (var (reference, index) in references.Select((r, i) => (r, i)))
         {
             var (model, problem) = await ModelVersions.TryLoadAsync(services, reference, cancellationToken);
             if (model is null) return Failed("model-unavailable", problem!);
@@ -64,7 +66,7 @@ public sealed class ProposeActivity(LearningServices services)
                     var answers = ModelAnswers.GenerateScored(model, prompts.Select(p => p.Prompt).ToList(), greedy ? 0 : options.Temperature, random, options.Batch);
                     for (var i = 0; i < prompts.Count; i++)
                         attempts.Add(prompts[i].Attempt(task.Name, answers[i], round, greedy, model.Version.Reference));
-                    var done = (models.Count - 1) * rounds + round + 1;
+                    var done = before + index * rounds + round + 1;
                     context.Progress(new StepProgress("propose", done, total) { Remaining = clock.Elapsed / done * (total - done), Detail = $"{problems.Count} problems, lengths {string.Join(",", lengths)}, {model.Version.Reference}" });
                 }
             }
