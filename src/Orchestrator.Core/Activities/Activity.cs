@@ -14,6 +14,7 @@ namespace Orchestrator.Core.Activities;
 /// </summary>
 public abstract class Activity<TOptions, TOutput> : IActivity where TOptions : class, new()
 {
+    private static readonly IReadOnlySet<string> NotNullable = ActivityFields.NotNullable(typeof(TOptions));
     private readonly IValidator<TOptions>? _validator;
 
     protected Activity(string type, string description, IValidator<TOptions>? validator = null)
@@ -73,6 +74,15 @@ public abstract class Activity<TOptions, TOutput> : IActivity where TOptions : c
 
     private bool TryBind(JsonObject inputs, out TOptions? options, out InputProblem? problem)
     {
+        // The binder would put null into a property declared never null (a YAML key with no value, an expression that
+        // found nothing), and the validator or the activity would then fail on it with no word about the input.
+        if (inputs.FirstOrDefault(i => i.Value is null && NotNullable.Contains(i.Key)).Key is { } missing)
+        {
+            var field = Descriptor.Inputs.First(f => f.Name == missing);
+            problem = new InputProblem(missing, $"'{missing}' is null; it must be {Article(field.Type)}", "give it a value, or leave it out to use its default");
+            options = null;
+            return false;
+        }
         problem = null;
         try
         {

@@ -30,6 +30,17 @@ internal static class ActivityFields
             .ToList();
     }
 
+    /// <summary>The inputs whose properties are reference types declared never null (value types refuse null by themselves).</summary>
+    public static IReadOnlySet<string> NotNullable(Type optionsType)
+    {
+        var nullability = new NullabilityInfoContext();
+        return optionsType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttribute<InputAttribute>() is not null && !p.PropertyType.IsValueType && p.PropertyType != typeof(JsonNode) && p.PropertyType != typeof(object))
+            .Where(p => nullability.Create(p).WriteState == NullabilityState.NotNull)
+            .Select(NameOf)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
     public static IReadOnlyList<ActivityField> Outputs(Type outputType) =>
         outputType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<OutputAttribute>() is not null)

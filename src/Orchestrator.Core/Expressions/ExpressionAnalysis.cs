@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Acornima;
 using Acornima.Ast;
 
@@ -11,7 +10,7 @@ namespace Orchestrator.Core.Expressions;
 /// </summary>
 public sealed class ExpressionAnalysis
 {
-    private static readonly ConcurrentDictionary<string, ExpressionAnalysis> Cache = new(StringComparer.Ordinal);
+    private static readonly ExpressionCache<ExpressionAnalysis> Cache = new();
 
     private ExpressionAnalysis(Expression syntax, HashSet<string> names, HashSet<string> steps, HashSet<string> inputs, bool dynamicSteps)
     {
@@ -53,8 +52,16 @@ public sealed class ExpressionAnalysis
         {
             throw new ExpressionException(expression, $"not a valid expression: {e.Description}", e);
         }
+        catch (InsufficientExecutionStackException e)
+        {
+            throw new ExpressionException(expression, "nests too deeply to read; split it into simpler expressions", e);
+        }
         var walker = new ReferenceWalker();
         walker.Visit(syntax);
+        // A BigInt cannot become JSON, and its arithmetic and printing run as one long call past the time limit
+        // ([10n ** 100000n] + '' took seconds), so it is refused before it runs.
+        if (walker.BigInt is { } bigint)
+            throw new ExpressionException(expression, $"BigInt values ({bigint}) are not supported: definitions compute with JSON numbers");
         return new ExpressionAnalysis(syntax, walker.Names, walker.Steps, walker.Inputs, walker.DynamicSteps);
     }
 
@@ -64,6 +71,13 @@ public sealed class ExpressionAnalysis
         public HashSet<string> Steps { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Inputs { get; } = new(StringComparer.Ordinal);
         public bool DynamicSteps { get; private set; }
+        public string? BigInt { get; private set; }
+
+        protected override object? VisitLiteral(Literal node)
+        {
+            if (node is BigIntLiteral) BigInt ??= node.Raw;
+            return base.VisitLiteral(node);
+        }
 
         protected override object? VisitIdentifier(Identifier node)
         {

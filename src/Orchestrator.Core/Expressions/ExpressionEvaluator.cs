@@ -20,7 +20,7 @@ namespace Orchestrator.Core.Expressions;
 /// </summary>
 public sealed class ExpressionEvaluator(ExpressionLimits? limits = null)
 {
-    private static readonly ConcurrentDictionary<string, Prepared<Script>> Scripts = new(StringComparer.Ordinal);
+    private static readonly ExpressionCache<Prepared<Script>> Scripts = new();
     private static readonly ConcurrentDictionary<long, Prepared<Script>> Hardenings = new();
     private readonly ExpressionLimits _limits = limits ?? ExpressionLimits.Default;
 
@@ -30,10 +30,11 @@ public sealed class ExpressionEvaluator(ExpressionLimits? limits = null)
     public JsonNode? Evaluate(string expression, ExpressionScope scope)
     {
         var analysis = ExpressionAnalysis.Of(expression);
-        var script = Scripts.GetOrAdd(expression, static e => JsEngine.PrepareScript("(" + e + "\n)", strict: true));
         var engine = CreateEngine();
         try
         {
+            // Prepared inside the handlers below: text the analysis accepts can still be refused here (an assignment to a literal).
+            var script = Scripts.GetOrAdd(expression, static e => JsEngine.PrepareScript("(" + e + "\n)", strict: true));
             engine.Execute(Hardenings.GetOrAdd(_limits.MaxMemoryBytes / 2, static chars => JsEngine.PrepareScript(SandboxHardening.Script(chars))));
             Bind(engine, scope, analysis);
             var result = engine.Evaluate(script);
@@ -63,7 +64,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits? limits = null)
         {
             throw new ExpressionException(expression, e.Message, e);
         }
-        catch (Exception e) when (e is JintException or InvalidOperationException or OutOfMemoryException or ArgumentException)
+        catch (Exception e) when (e is JintException or InvalidOperationException or OutOfMemoryException or ArgumentException or InsufficientExecutionStackException)
         {
             throw new ExpressionException(expression, e.Message, e);
         }
@@ -164,7 +165,15 @@ public sealed class ExpressionEvaluator(ExpressionLimits? limits = null)
         var text = json.AsString();
         if (text.Length > _limits.MaxResultChars)
             throw new ExpressionException(expression, $"produced a value of {text.Length:N0} characters; the limit is {_limits.MaxResultChars:N0}");
-        return JsonNode.Parse(text);
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = Parsing.DocumentLimits.MaxDepth });
+        }
+        catch (JsonException e)
+        {
+            // Values become step inputs, state and outputs, all stored as JSON under the definitions' nesting limit.
+            throw new ExpressionException(expression, $"produced a value nested more than {Parsing.DocumentLimits.MaxDepth} levels deep", e);
+        }
     }
 
     private static string AsText(JsonNode? node) => node switch

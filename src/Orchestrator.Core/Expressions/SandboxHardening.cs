@@ -3,7 +3,7 @@ namespace Orchestrator.Core.Expressions;
 /// <summary>
 /// JavaScript run in every fresh sandbox before the expression. Jint checks its memory limit between
 /// statements, so one built-in call that makes a huge string (<c>'x'.repeat(1e8)</c>) would pass it; these
-/// wrappers refuse such calls up front. And anything that reads the clock or draws random numbers is
+/// wrappers refuse such calls up front, and binary buffers are removed. And anything that reads the clock or draws random numbers is
 /// removed: a resumed run re-evaluates conditions and must take the same path as the first time.
 /// </summary>
 internal static class SandboxHardening
@@ -26,7 +26,14 @@ internal static class SandboxHardening
             for (let i = 0; i < s.length && total <= limit; i++) total += (s[i] == null ? 0 : String(s[i]).length) + separator;
             return total;
           });
+          // Binary buffers allocate their whole size in one call, before the memory limit is checked
+          // (new ArrayBuffer(1e9) took a gigabyte), and a definition has no use for them.
+          for (const name of ['ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Atomics', 'Int8Array', 'Uint8Array', 'Uint8ClampedArray',
+            'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float16Array', 'Float32Array', 'Float64Array', 'BigInt64Array',
+            'BigUint64Array', 'BigInt', 'WeakRef', 'FinalizationRegistry']) delete globalThis[name];
           delete Math.random;
+          // Intl formats the current time when given no date (Intl.DateTimeFormat().format()): another clock.
+          delete globalThis.Intl;
           const clock = () => { throw new TypeError('expressions may not read the clock: a resumed run must evaluate them the same way; pass the time in as an input'); };
           const RealDate = Date;
           globalThis.Date = new Proxy(RealDate, {

@@ -7,6 +7,26 @@ namespace Orchestrator.Core.Json;
 /// <summary>Checks and coerces JSON values against declared <see cref="InputType"/>s.</summary>
 public static class JsonTypes
 {
+    /// <summary>How many levels of lists and mappings a value nests (0 for a scalar), counted without recursion.</summary>
+    public static int Depth(JsonNode? node)
+    {
+        var deepest = 0;
+        var pending = new Stack<(JsonNode? Node, int Depth)>([(node, 0)]);
+        while (pending.TryPop(out var current))
+        {
+            var children = current.Node switch
+            {
+                JsonObject o => o.Select(p => p.Value),
+                JsonArray a => a,
+                _ => null,
+            };
+            if (children is null) continue;
+            deepest = Math.Max(deepest, current.Depth + 1);
+            foreach (var child in children) pending.Push((child, current.Depth + 1));
+        }
+        return deepest;
+    }
+
     public static string Describe(JsonNode? node) => node switch
     {
         null => "null",

@@ -11,12 +11,12 @@ public static class JsonDocumentReader
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var lineStarts = LineStarts(bytes);
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = DocumentLimits.MaxDepth });
         var map = new SourceMap();
         try
         {
             if (!reader.Read())
-                throw new DefinitionSyntaxException(file, null, "the file is empty; a definition needs at least 'id' and 'steps'.");
+                throw new DefinitionSyntaxException(file, new SourceLocation(1, 1), "the file is empty; a definition needs at least 'id' and 'steps'.");
             var root = ReadValue(ref reader, "", map, lineStarts);
             if (reader.Read())
                 throw new DefinitionSyntaxException(file, Locate(reader.TokenStartIndex, lineStarts), "unexpected content after the end of the document.");

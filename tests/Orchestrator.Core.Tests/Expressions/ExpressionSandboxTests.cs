@@ -205,4 +205,56 @@ public sealed class ExpressionSandboxTests
 
         Assert.Equal(10, scope.State["total"]!.GetValue<int>());
     }
+
+    [Theory]
+    [InlineData("new ArrayBuffer(1e9)")]
+    [InlineData("new Uint8Array(2e9)")]
+    [InlineData("new Float64Array(1e8)")]
+    [InlineData("new SharedArrayBuffer(1e9)")]
+    [InlineData("new DataView(new ArrayBuffer(8))")]
+    public void Binary_buffers_do_not_exist_since_they_allocate_past_the_memory_limit_in_one_call(string expression)
+    {
+        // Found by fuzzing: new ArrayBuffer(1e9) took a gigabyte against a 16 MB limit, and returned {}.
+        Assert.Contains("is not defined", Rejected(expression).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Intl_does_not_exist_since_it_formats_the_current_time()
+    {
+        Assert.Contains("is not defined", Rejected("Intl.DateTimeFormat().format()").Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_assignment_to_a_literal_is_an_expression_error()
+    {
+        Assert.IsType<ExpressionException>(Rejected("1 = state.total"));
+    }
+
+    [Theory]
+    [InlineData("[10n ** 100000n] + ''")]
+    [InlineData("BigInt(2) ** BigInt(64)")]
+    public void BigInts_are_refused_since_their_arithmetic_runs_past_the_time_limit_in_one_call(string expression)
+    {
+        Assert.IsType<ExpressionException>(Rejected(expression));
+    }
+
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("[", "]")]
+    [InlineData("-(", ")")]
+    [InlineData("f(", ")")]
+    public void A_deeply_nested_expression_gives_a_value_or_an_expression_error_never_a_crash(string open, string close)
+    {
+        foreach (var depth in new[] { 100, 1_000, 3_000, 10_000, 50_000 })
+        {
+            var expression = string.Concat(Enumerable.Repeat(open, depth)) + "1" + string.Concat(Enumerable.Repeat(close, depth));
+            try
+            {
+                _evaluator.Evaluate(expression, Scope());
+            }
+            catch (ExpressionException)
+            {
+            }
+        }
+    }
 }

@@ -116,19 +116,20 @@ public sealed class EvaluatorGateTests(EvaluatorGateTests.Proposals proposals) :
     [Fact]
     public async Task A_draft_that_keeps_no_labels_or_labels_below_the_floor_is_refused_though_its_precision_did_not_fall_too_far()
     {
-        // A drop of up to 0.1 allowed: only the floor (0.95) and keeping nothing refuse here.
-        var (gate, _) = await GateAsync((0.95, 0.1),
+        // A drop of up to 0.1 allowed: only the floor (0.99) and keeping nothing refuse here. The tiny model's labels
+        // differ by processor (0.969 precision at 0.5 on one, below 0.95 on another), so the figures are read, not fixed.
+        var (gate, _) = await GateAsync((0.99, 0.1),
             new EditProposalFor("/filters/2/with/min", 0.999, "only certain labels"),
             new EditProposalFor("/filters/2/with/min", 0.5, "more labels"));
 
-        Assert.Empty(gate["passed"]!.AsArray());
+        Assert.True(gate["passed"]!.AsArray().Count == 0, gate.ToJsonString());
         var refused = gate["refused"]!.AsArray().ToDictionary(r => r!["evaluator"]!.GetValue<string>(), r => r!);
         Assert.Equal(0, refused["selflabel@3"]["edited"]!["kept"]!.GetValue<int>());
-        Assert.Equal("it kept no labels where selflabel@2 kept 126; a round judged by it would train on nothing", refused["selflabel@3"]["reason"]!.GetValue<string>());
+        Assert.Equal($"it kept no labels where selflabel@2 kept {gate["baseline"]!["kept"]}; a round judged by it would train on nothing", refused["selflabel@3"]["reason"]!.GetValue<string>());
         var more = refused["selflabel@4"];
         Assert.InRange(gate["baseline"]!["precision"]!.GetValue<double>() - more["edited"]!["precision"]!.GetValue<double>(), 0.02, 0.1);
-        Assert.InRange(more["edited"]!["precision"]!.GetValue<double>(), 0, 0.95);
-        Assert.Matches(@"^audited precision 0\.\d{3} is below the floor 0\.950", more["reason"]!.GetValue<string>());
+        Assert.InRange(more["edited"]!["precision"]!.GetValue<double>(), 0, 0.99);
+        Assert.Matches(@"^audited precision 0\.\d{3} is below the floor 0\.990", more["reason"]!.GetValue<string>());
     }
 
     [Fact]

@@ -11,6 +11,9 @@ public sealed class JsonPatch(IReadOnlyList<JsonPatchOperation> operations)
 {
     public IReadOnlyList<JsonPatchOperation> Operations { get; } = operations;
 
+    /// <summary>How deeply an operation's value may nest: the nesting limit less the patch's list and the operation's object.</summary>
+    public const int MostValueDepth = DocumentLimits.MaxDepth - 2;
+
     public static JsonPatch Parse(JsonNode? json)
     {
         if (json is not JsonArray array) throw new JsonPatchException(0, "a patch is a JSON array of operations");
@@ -25,6 +28,10 @@ public sealed class JsonPatch(IReadOnlyList<JsonPatchOperation> operations)
                 from = op["from"] is JsonValue f && f.TryGetValue<string>(out var s) ? s : throw new JsonPatchException(i, $"'{name}' needs 'from'");
             if (name is "add" or "replace" or "test" && !op.ContainsKey("value")) throw new JsonPatchException(i, $"'{name}' needs 'value'");
             if (name is not ("add" or "remove" or "replace" or "move" or "copy" or "test")) throw new JsonPatchException(i, $"unknown op '{name}'");
+            // The patch is journalled and read back as JSON (the list and the operation are two levels), and the patched
+            // document is hashed and stored: a value may nest only as deep as the nesting limit allows both.
+            if (JsonTypes.Depth(op["value"]) > MostValueDepth)
+                throw new JsonPatchException(i, $"'value' nests more than {MostValueDepth} levels deep; a definition needs far fewer");
             operations.Add(new JsonPatchOperation(name, path, from, op["value"]?.DeepClone()));
         }
         return new JsonPatch(operations);

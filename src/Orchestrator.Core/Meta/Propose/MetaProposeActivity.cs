@@ -52,7 +52,7 @@ public sealed class MetaProposeActivity(MetaServices services)
                 else (refused, failed) = (refused + 1, failed + (ProposalSlots.Failed(earlier) ? 1 : 0));
                 continue;
             }
-            var proposal = proposals[slot - 1];
+            var proposal = Journalable(proposals[slot - 1]);
             var decision = proposal.Failure is { } failure
                 ? EditDecision.Refused([new EditRejection("", failure)])
                 : policy.Decide(parent, proposal.Patch);
@@ -71,6 +71,15 @@ public sealed class MetaProposeActivity(MetaServices services)
         }
         return Done(new MetaProposeOutput { Parent = parentVersion, Drafts = drafts, Refused = refused, Failed = failed, EditorVersion = editorVersion });
     }
+
+    /// <summary>
+    /// The proposal as it can be journalled: a patch nested past the store's JSON limit could be written but never read
+    /// back, leaving the definition's journal unreadable, so such a slot is spent and the patch kept out.
+    /// </summary>
+    private static EditProposal Journalable(EditProposal proposal) =>
+        proposal.Failure is null && Json.JsonTypes.Depth(proposal.Patch) > Parsing.DocumentLimits.MaxDepth
+            ? EditProposal.Spent($"the patch nests more than {Parsing.DocumentLimits.MaxDepth} levels deep, past what the edit journal holds", proposal.AnsweredBy, proposal.Usage)
+            : proposal;
 
     private static string Unpublished(MetaProposeOptions options) =>
         $"'{options.Target}' has no {(options.Version > 0 ? $"version {options.Version}" : "published version")} in the store; publish it first";
