@@ -75,6 +75,12 @@ catch (Exception e) when (e is StoreOpenException or KeyNotFoundException or Ali
     Console.Error.WriteLine($"error: {e.Message}");
     return ExitCodes.InvalidInput;
 }
+catch (Exception e) when (StoreFailures.Recognise(e, StoreFailures.Describe(parse.GetValue(GlobalOptions.Store)!)) is { } failure)
+{
+    // The store, not the command, failed: a full or read-only disk, a damaged file, a server that went away.
+    Console.Error.WriteLine($"error: {failure.Message}");
+    return ExitCodes.StoreFailed;
+}
 catch (Exception e) when (e is not OperationCanceledException)
 {
     // A bug, not a usage problem: say so plainly, keep the trace for the report.

@@ -43,14 +43,21 @@ internal sealed class SqliteConnections(string directory) : StoreConnections
 }
 
 /// <summary>A pooled PostgreSQL connection per call, in one read-committed transaction.</summary>
-internal sealed class PostgresConnections(NpgsqlDataSource source) : StoreConnections
+internal sealed class PostgresConnections(NpgsqlDataSource source, string target) : StoreConnections
 {
     public override async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, T> work, CancellationToken cancellationToken)
     {
-        await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var result = work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return result;
+        try
+        {
+            await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            var result = work(connection, transaction);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        catch (NpgsqlException e) when (StoreFailures.Recognise(e, target) is { } failure)
+        {
+            throw failure;
+        }
     }
 }

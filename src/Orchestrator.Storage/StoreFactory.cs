@@ -31,7 +31,7 @@ public static class StoreFactory
             var postgres = PostgresStore.Open(location);
             // Artifacts live in the database unless a (shared) folder is named: then every worker reaches them.
             IArtifactStore artifacts = artifactsFolder is null ? new PostgresArtifactStore(postgres, ArtifactCacheFolder(postgres.Target)) : new FileArtifactStore(artifactsFolder);
-            var connections = new PostgresConnections(postgres.DataSource);
+            var connections = new PostgresConnections(postgres.DataSource, postgres.Target);
             return new OrchestratorStores(postgres.Target, new PostgresRunStore(postgres), new PostgresDefinitionStore(postgres), new PostgresModelRegistry(postgres),
                 artifacts, new RelationalScheduleStore(connections, SqlDialect.Postgres), new RelationalDispatchStore(connections, SqlDialect.Postgres),
                 new RelationalApiKeyStore(connections, SqlDialect.Postgres), new RelationalRunControlStore(connections, SqlDialect.Postgres), [postgres]);

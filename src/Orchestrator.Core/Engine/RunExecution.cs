@@ -220,8 +220,9 @@ internal sealed class RunExecution
         {
             throw await FailAsync(step, key, "timeout", $"the attempt took longer than {Duration.Format(step.Timeout ?? TimeSpan.Zero)}", attempt);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not StoreUnavailableException)
         {
+            // A failing store (BeginStepAsync above) is not the step's failure: it propagates and the run stays resumable.
             throw await FailAsync(step, key, "exception:" + e.GetType().FullName, e.Message, attempt);
         }
     }

@@ -1,5 +1,6 @@
 using Orchestrator.Core.Activities;
 using Orchestrator.Core.Definitions;
+using Orchestrator.Core.Engine.Store;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -32,6 +33,8 @@ internal static class StepResilience
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome switch
                 {
                     { Exception: OperationCanceledException } when runCancellation.IsCancellationRequested => false,
+                    // The store failed, not the activity: retrying the step cannot help, and each retry would write to it again.
+                    { Exception: StoreUnavailableException } => false,
                     { Exception: not null } => true,
                     { Result.Error.Transient: true } => true,
                     _ => false,

@@ -57,6 +57,11 @@ internal sealed partial class SqliteSession : IDisposable, IAsyncDisposable
             ObjectDisposedException.ThrowIf(_disposed, owner);
             return work();
         }
+        catch (SqliteException e) when (StoreFailures.Sqlite(e, DatabasePath) is { } failure)
+        {
+            // The file failed, not the request (a full or read-only disk, a damaged page): say which file and what to do.
+            throw failure;
+        }
         finally
         {
             _gate.Release();

@@ -82,8 +82,9 @@ internal static class SqliteStoreFile
                 $"'{path}' stayed locked by another process for more than 5 s ({e.Message}). " +
                 "Wait for the other run or command to finish and try again.",
             SqliteReadOnly or SqlitePerm or SqliteCantOpen or SqliteAuth =>
-                $"cannot open '{path}' for writing ({e.Message}). " +
-                "Check that it is a file (not a folder) you may write, in a folder you may write; or use another store folder.",
+                $"cannot open '{path}' for writing ({e.Message}): it, or its folder, is read-only (a read-only disk or mount, " +
+                "or file permissions), or it is a folder rather than a file. Make it writable (remount the disk read-write, " +
+                "fix the permissions), or use another store folder.",
             SqliteFull =>
                 $"the disk holding '{path}' is full ({e.Message}). Free some space and try again.",
             _ => $"cannot open the store database '{path}': {e.Message}",
