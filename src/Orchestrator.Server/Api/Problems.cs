@@ -18,6 +18,8 @@ public static class Problems
 
     public static IResult Unavailable(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "the store does not answer");
 
+    public static IResult TooMany(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "too many at once");
+
     public static IResult NotServed(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status501NotImplemented, title: "this server does not offer that");
 
     public static IResult TooLarge(long limit) =>

@@ -68,9 +68,15 @@ public static class RunEndpoints
             return Results.Json(RunCurve.HasRounds(run) ? RunCurve.Of(run, await stores.Runs.GetStepsAsync(id, http.RequestAborted)) : RunCurve.Of(run, []));
         }).Requires(ApiKeyRole.Viewer);
 
-        app.MapGet("/api/runs/{id}/events", async (HttpContext http, OrchestratorStores stores, TimeProvider time, string id) =>
+        app.MapGet("/api/runs/{id}/events", async (HttpContext http, OrchestratorStores stores, TimeProvider time, EventStreamLimit limit, string id) =>
         {
             if (await stores.Runs.FindRunAsync(id, http.RequestAborted) is not { } run) return NoRun(id);
+            using var slot = limit.TryEnter();
+            if (slot is null)
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return Problems.TooMany($"{limit.Max} event streams are open on this server, its limit; try again when one has closed, or read GET /api/runs/{id} instead");
+            }
             try
             {
                 await new RunEventStream(stores, http.Response, time).StreamAsync(run, http.RequestAborted);

@@ -9,6 +9,7 @@ using Orchestrator.Server.Api;
 using Orchestrator.Server.Dashboard;
 using Orchestrator.Server.Jobs;
 using Orchestrator.Server.OpenAi;
+using Orchestrator.Server.Runs;
 using Hangfire;
 using Orchestrator.Storage;
 
@@ -40,6 +41,7 @@ public sealed class OrchestratorServer : IAsyncDisposable
         builder.Services.AddSingleton(stores);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<DashboardSessions>();
+        builder.Services.AddSingleton(new EventStreamLimit(options.MaxEventStreams));
         if (host.Runs is not null) builder.Services.AddSingleton(host.Runs);
         if (host.Definitions is not null) builder.Services.AddSingleton(host.Definitions);
         if (host.Schedules is not null) builder.Services.AddSingleton(host.Schedules);
@@ -52,7 +54,7 @@ public sealed class OrchestratorServer : IAsyncDisposable
         // Outside StoreErrors, so a refusal it turns into a problem is journalled with that status.
         app.UseAccessJournal();
         app.UseMiddleware<StoreErrors>();
-        app.UseStatusCodePages();
+        app.UseStatusPages();
         app.MapOpenApi();
         app.UseHangfireDashboardFor(host.Jobs);
         app.MapHealth();

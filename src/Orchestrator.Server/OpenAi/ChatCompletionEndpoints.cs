@@ -38,7 +38,7 @@ public static class ChatCompletionEndpoints
         JsonNode? body;
         try
         {
-            body = await JsonNode.ParseAsync(http.Request.Body, documentOptions: new JsonDocumentOptions { MaxDepth = 32 }, cancellationToken: http.RequestAborted);
+            body = await Api.JsonBody.ParseAsync(http.Request);
         }
         catch (JsonException e)
         {
@@ -47,6 +47,10 @@ public static class ChatCompletionEndpoints
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return OpenAiErrors.TooLarge(http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return OpenAiErrors.Error(e.StatusCode, $"We could not read the body of your request: {e.Message}", "invalid_request_error", "unreadable_body");
         }
         var (request, problem, param) = ChatCompletionRequest.Read(body);
         if (request is null) return OpenAiErrors.Invalid(problem!, param);

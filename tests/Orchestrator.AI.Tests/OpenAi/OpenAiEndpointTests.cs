@@ -178,6 +178,19 @@ public sealed class OpenAiEndpointTests(OpenAiEndpointTests.Served served) : ICl
         Assert.Equal("request_too_large", body!["error"]!["code"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_body_that_is_not_utf8_is_400_in_OpenAI_s_error_shape()
+    {
+        using var client = _endpoint.Client(_key);
+        // {"model": "\xff\xfe"}: JSON's structure is intact; the string's bytes are not UTF-8.
+        var bytes = "{\"model\": \""u8.ToArray().Concat(new byte[] { 0xff, 0xfe }).Concat("\"}"u8.ToArray()).ToArray();
+        using var response = await client.PostAsync("/v1/chat/completions", new ByteArrayContent(bytes) { Headers = { ContentType = new("application/json") } });
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("not UTF-8", error["message"]!.GetValue<string>());
+    }
+
     [Theory]
     [InlineData("{not json", null)]
     [InlineData("""{"messages": [{"role": "user", "content": "1+1"}]}""", "model")]

@@ -21,6 +21,9 @@ public sealed partial class ServeProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>The server's process id, to read what it holds open (<c>/proc/PID/fd</c>).</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<ServeProcess> StartAsync(TestStore store)
     {
         var process = Process.Start(CliProcess.StartInfo(store.Folder.Path, store.Args("serve", "--urls", "http://127.0.0.1:0")))!;

@@ -36,6 +36,20 @@ public sealed class RequestBodyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_that_is_not_utf8_is_a_400_not_a_500()
+    {
+        using var client = _server.Client(_admin);
+        // {"\xff\xfe": 1}: well-formed JSON structure around a name that is not UTF-8.
+        var content = new ByteArrayContent([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) { Headers = { ContentType = new("application/json") } };
+
+        var response = await client.PostAsync("/api/models/m/promote", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("not UTF-8", (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!);
+    }
+
+    [Fact]
     public async Task Deep_nesting_is_refused()
     {
         var (status, problem) = await PostAsync("{\"evidence\":" + new string('[', 200) + new string(']', 200) + "}");

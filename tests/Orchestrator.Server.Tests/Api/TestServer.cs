@@ -19,10 +19,13 @@ public sealed class TestServer : IAsyncDisposable
 
     private TestServer() => Stores = StoreFactory.Open(Path.Combine(_folder, "store"));
 
-    public static async Task<TestServer> StartAsync()
+    public static Task<TestServer> StartAsync() => StartAsync(new ServerOptions());
+
+    /// <summary>With <paramref name="options"/>, listening on a free loopback port whatever they say.</summary>
+    public static async Task<TestServer> StartAsync(ServerOptions options)
     {
         var test = new TestServer();
-        test._server = await OrchestratorServer.StartAsync(test.Stores, new ServerOptions { Urls = "http://127.0.0.1:0" }, CancellationToken.None);
+        test._server = await OrchestratorServer.StartAsync(test.Stores, options with { Urls = "http://127.0.0.1:0" }, CancellationToken.None);
         test.BaseAddress = new Uri(test._server.Urls.Single());
         return test;
     }
