@@ -47,10 +47,36 @@ if [[ -z ${ORCHESTRATOR_TEST_CHROMIUM:-} ]] && ! command -v chromium >/dev/null;
 fi
 
 echo "== test"
-# One test project at a time keeps the 2-core machine responsive and the output readable.
+# Two lanes side by side: the command's tests (Cli.Tests), which spend most of their time waiting on the processes
+# they start, and every other project one after another. Each project's output is kept and printed whole when it
+# ends, so the two lanes never interleave within a project's report.
+logs=$(mktemp -d)
+report() {
+  local project=$1 status=$2 seconds=$3
+  {
+    flock 9
+    echo "-- $project: $([[ $status -eq 0 ]] && echo passed || echo FAILED) in ${seconds} s"
+    cat "$logs/$(basename "$project").log"
+  } 9>"$logs/print.lock"
+}
+run_project() {
+  local project=$1 started=$SECONDS status=0
+  dotnet test "$project" -c "$configuration" --no-build -nologo --logger "console;verbosity=minimal" >"$logs/$(basename "$project").log" 2>&1 || status=$?
+  report "$project" "$status" $((SECONDS - started))
+  return "$status"
+}
+run_lane() {
+  local status=0 project
+  for project in "$@"; do run_project "$project" || status=1; done
+  return $status
+}
+command_tests=tests/Orchestrator.Cli.Tests/Orchestrator.Cli.Tests.csproj
+others=()
+for project in tests/*/*.csproj; do [[ $project == "$command_tests" ]] || others+=("$project"); done
+run_lane "$command_tests" & command_lane=$!
+run_lane "${others[@]}" & other_lane=$!
 status=0
-for project in tests/*/*.csproj; do
-  echo "-- $project"
-  dotnet test "$project" -c "$configuration" --no-build -nologo --logger "console;verbosity=minimal" || status=1
-done
+wait "$command_lane" || status=1
+wait "$other_lane" || status=1
+rm -rf "$logs"
 exit $status

@@ -90,7 +90,7 @@ start_test_postgres() {
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue; fi
     # fsync off and friends: a crash loses the throwaway cluster anyway, and the tests run faster.
     if as_cluster_owner "$postgres_bin/pg_ctl" -D "$postgres_dir/data" -l "$postgres_dir/server.log" -w -t 60 start \
-      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$postgres_dir' -c max_connections=200 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+      -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$postgres_dir' -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
       >/dev/null 2>&1; then
       started=$port
       break
