@@ -189,10 +189,13 @@ internal sealed class RunExecution
         var pipeline = StepResilience.Build(step, _time,
             (attempt, delay, reason) => _observer.StepRetrying(_run.Id, key, attempt, delay, reason), cancellationToken);
         var attempt = 0;
+        // Tries of this delivery only: a start after a crash is the interrupted try again, not a retry.
+        var tries = 0;
         try
         {
             var outcome = await pipeline.ExecuteAsync(async token =>
             {
+                tries++;
                 var begun = await _store.BeginStepAsync(_run.Id, Record(step, key, StepStatus.Running), _time.GetUtcNow(), cancellationToken);
                 attempt = begun.Attempt;
                 _journal[key] = Record(step, key, StepStatus.Running) with { Attempts = begun.Attempt, FirstStartedAt = begun.FirstStartedAt };
@@ -202,6 +205,7 @@ internal sealed class RunExecution
                 var invocation = new StepInvocation(_run.Id, key, step.Id, step.Uses, (JsonObject)inputs.DeepClone(), begun.Attempt, begun.FirstStartedAt, _run.Seed, state)
                 {
                     Queue = step.Queue ?? frame.Queue,
+                    Try = tries,
                 };
                 return await _dispatcher.DispatchAsync(invocation, token);
             }, cancellationToken);

@@ -13,6 +13,8 @@ namespace Orchestrator.Learning.Checkpoints;
 /// <param name="TorchRandomState">Torch's CPU generator state, as far as TorchSharp exposes it.</param>
 /// <param name="ModelBytes">Length of the weights section.</param>
 /// <param name="OptimizerBytes">Length of the optimizer section (0 for a model-only checkpoint).</param>
+/// <param name="TrainedTokens">Input tokens the run had trained on when it wrote this (0 in checkpoints written before it was recorded).</param>
+/// <param name="TrainedSeconds">Training wall time the run had spent when it wrote this (likewise 0 before).</param>
 public sealed record CheckpointHeader(
     int FormatVersion,
     TransformerConfig Model,
@@ -22,4 +24,6 @@ public sealed record CheckpointHeader(
     ulong[]? RandomState,
     byte[]? TorchRandomState,
     long ModelBytes,
-    long OptimizerBytes);
+    long OptimizerBytes,
+    long TrainedTokens = 0,
+    double TrainedSeconds = 0);

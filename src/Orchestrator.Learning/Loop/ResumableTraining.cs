@@ -1,5 +1,6 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using Orchestrator.Core.Activities;
+using Orchestrator.Core.Registry;
 using Orchestrator.Learning.Checkpoints;
 using Orchestrator.Learning.Training;
 
@@ -21,6 +22,16 @@ public sealed class ResumableTraining
     /// <summary>True when this attempt continued an earlier attempt's checkpoint.</summary>
     public bool Resumed { get; }
 
+    /// <summary>
+    /// What earlier attempts spent up to the checkpoint this one continued (none for a fresh start). A model's
+    /// lineage counts it with this attempt's outcome, or a run killed mid-training would record less compute than
+    /// the same run uninterrupted, for the same weights.
+    /// </summary>
+    public ComputeSpent Earlier { get; private init; } = ComputeSpent.None;
+
+    /// <summary>The compute that produced the session's model: <see cref="Earlier"/> plus <paramref name="outcome"/> of this attempt.</summary>
+    public ComputeSpent Spent(TrainingOutcome outcome) => new(outcome.Step, Earlier.Tokens + outcome.Tokens, Earlier.Seconds + outcome.Seconds);
+
     /// <summary>Resumes this step's checkpoint if one exists (and is sound), or starts with <paramref name="start"/>.</summary>
     public static ResumableTraining Open(LearningServices services, ActivityContext context, TrainingOptions options, Func<TrainingSession> start)
     {
@@ -31,7 +42,7 @@ public sealed class ResumableTraining
             {
                 var session = TrainingSession.Resume(path, services.Device, options);
                 context.Log($"resuming training from its checkpoint at step {session.Step} of {options.TotalSteps}");
-                return new ResumableTraining(session, path, true);
+                return new ResumableTraining(session, path, true) { Earlier = new ComputeSpent(session.Step, session.Tokens, session.Seconds) };
             }
             catch (CheckpointException e)
             {

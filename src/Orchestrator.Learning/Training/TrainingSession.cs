@@ -19,12 +19,14 @@ public sealed class TrainingSession : IDisposable
     private readonly SeededRandom random;
     private readonly IList<Tensor> parameters;
 
-    private TrainingSession(DecoderTransformer model, TrainingOptions options, string alphabet, int step, SeededRandom random)
+    private TrainingSession(DecoderTransformer model, TrainingOptions options, string alphabet, int step, SeededRandom random, long tokens = 0, double seconds = 0)
     {
         Model = model;
         Options = options;
         Alphabet = alphabet;
         Step = step;
+        Tokens = tokens;
+        Seconds = seconds;
         this.random = random;
         parameters = [.. model.parameters()];
         optimizer = torch.optim.AdamW(model.parameters(), options.LearningRate, options.Beta1, options.Beta2, 1e-8, options.WeightDecay);
@@ -44,6 +46,12 @@ public sealed class TrainingSession : IDisposable
 
     /// <summary>Optimizer steps taken.</summary>
     public int Step { get; private set; }
+
+    /// <summary>Input tokens trained on since step 0, across resumes: checkpoints carry it, as they carry <see cref="Step"/>.</summary>
+    public long Tokens { get; private set; }
+
+    /// <summary>Training wall time since step 0, across resumes (up to the checkpoint each resumed from).</summary>
+    public double Seconds { get; private set; }
 
     /// <summary>A new run from freshly initialised weights, seeded by <see cref="TrainingOptions.Seed"/>.</summary>
     public static TrainingSession Start(TransformerConfig config, TrainingOptions options, Device device, string alphabet)
@@ -77,7 +85,7 @@ public sealed class TrainingSession : IDisposable
         options ??= header.Training;
         options.Validate();
         var model = checkpoint.CreateModel(checkpointPath, device);
-        var session = new TrainingSession(model, options, header.Alphabet, header.Step, SeededRandom.FromState(header.RandomState));
+        var session = new TrainingSession(model, options, header.Alphabet, header.Step, SeededRandom.FromState(header.RandomState), header.TrainedTokens, header.TrainedSeconds);
         try
         {
             using var stream = new MemoryStream(checkpoint.OptimizerState, writable: false);
@@ -117,6 +125,7 @@ public sealed class TrainingSession : IDisposable
         using var intraOp = workers > 1 ? IntraOpThreads.Limit(1) : null;
 
         var total = Stopwatch.StartNew();
+        var secondsBefore = Seconds;
         var window = Stopwatch.StartNew();
         long totalTokens = 0, windowTokens = 0;
         double windowLoss = 0, firstLoss = double.NaN, lastLoss = double.NaN;
@@ -148,6 +157,8 @@ public sealed class TrainingSession : IDisposable
             }
 
             (windowLoss, windowSteps, windowTokens, totalTokens) = (windowLoss + loss, windowSteps + 1, windowTokens + tokens, totalTokens + tokens);
+            Tokens += tokens;
+            Seconds = secondsBefore + total.Elapsed.TotalSeconds;
             if (Options.CheckpointEvery > 0 && Step % Options.CheckpointEvery == 0)
             {
                 SaveCheckpoint(Options.CheckpointPath!);
@@ -259,7 +270,7 @@ public sealed class TrainingSession : IDisposable
             torchState = state.data<byte>().ToArray();
         }
 
-        var header = new CheckpointHeader(CheckpointFile.FormatVersion, Model.Config, Alphabet, Step, Options, random.State, torchState, 0, 0);
+        var header = new CheckpointHeader(CheckpointFile.FormatVersion, Model.Config, Alphabet, Step, Options, random.State, torchState, 0, 0, Tokens, Seconds);
         CheckpointFile.Write(path, header, CheckpointFile.ModelState(Model), optimizerState);
     }
 

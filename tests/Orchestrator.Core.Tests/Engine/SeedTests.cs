@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Orchestrator.Core.Engine;
 using Orchestrator.Core.Engine.Dispatch;
 using Orchestrator.Core.Tests.TestSupport;
 
@@ -40,6 +41,28 @@ public sealed class SeedTests
 
         Assert.False(JsonNode.DeepEquals(first.A, other.A));
         Assert.False(JsonNode.DeepEquals(first.A, first.B));
+    }
+
+    [Fact]
+    public async Task A_step_started_again_after_its_process_died_draws_what_the_interrupted_try_drew()
+    {
+        var none = CancellationToken.None;
+        var uninterrupted = await DrawsAsync(42);
+        var finished = new EngineHarness();
+        var run = await finished.RunAsync(Definition, seed: 42);
+
+        // What a process killed inside 'a' leaves behind: the run still running, 'a' begun and never committed.
+        var crashed = new EngineHarness();
+        await crashed.Store.CreateRunAsync(run with { Status = RunStatus.Running, State = new JsonObject(), Position = null, Output = null, StepsCommitted = 0 }, none);
+        var begun = await finished.StepAsync(run.Id, "a") with { Status = StepStatus.Running, Output = null, Attempts = 0 };
+        await crashed.Store.BeginStepAsync(run.Id, begun, DateTimeOffset.UtcNow, none);
+
+        var resumed = await crashed.Engine.ResumeAsync(run.Id);
+
+        Assert.Equal(RunStatus.Succeeded, resumed.Status);
+        var again = await crashed.StepAsync(run.Id, "a");
+        Assert.Equal(2, again.Attempts);
+        Assert.True(JsonNode.DeepEquals(uninterrupted.A, again.Output!["draws"]), $"{uninterrupted.A.ToJsonString()} vs {again.Output!["draws"]!.ToJsonString()}");
     }
 
     [Fact]

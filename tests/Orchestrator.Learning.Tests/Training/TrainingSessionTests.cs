@@ -75,10 +75,12 @@ public sealed class TrainingSessionTests(ITestOutputHelper output) : IDisposable
         var options = TinyModels.QuickOptions(seed: 21, steps: 60);
 
         float[] uninterrupted;
+        long tokens;
         using (var session = TrainingSession.Start(TinyModels.Config(), options, torch.CPU, tokenizer.Alphabet))
         {
             session.Train(source);
             uninterrupted = TinyModels.Weights(session.Model);
+            tokens = session.Tokens;
         }
 
         var checkpoint = Path.Combine(folder, "run.ckpt");
@@ -101,6 +103,8 @@ public sealed class TrainingSessionTests(ITestOutputHelper output) : IDisposable
 
         // Bit-equal on CPU: same batches (our random state is restored), same optimizer moments and step count.
         Assert.Equal(uninterrupted, TinyModels.Weights(resumed.Model));
+        // And the same compute: the checkpoint carries the tokens trained before it, as it carries the step.
+        Assert.Equal(tokens, resumed.Tokens);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class InProcessStepDispatcher(ActivityRegistry activities, TimePro
             Attempt = invocation.Attempt,
             FirstStartedAt = invocation.FirstStartedAt,
             Time = _time,
-            Random = StepRandom.For(invocation.Seed, invocation.StepKey, invocation.Attempt),
+            Random = StepRandom.For(invocation.Seed, invocation.StepKey, invocation.RandomTry),
             State = invocation.State,
             Log = message => _observer.Log(invocation.RunId, invocation.StepKey, message),
             Progress = progress => _observer.Progress(invocation.RunId, invocation.StepKey, progress),

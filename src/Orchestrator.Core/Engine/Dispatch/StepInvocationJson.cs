@@ -21,6 +21,7 @@ public static class StepInvocationJson
         ["seed"] = invocation.Seed,
         ["state"] = invocation.State.DeepClone(),
         ["queue"] = invocation.Queue,
+        ["try"] = invocation.Try,
     };
 
     /// <exception cref="InvalidDataException">A field is missing or of the wrong type; the message names it.</exception>
@@ -36,6 +37,7 @@ public static class StepInvocationJson
         Object(json, "state"))
     {
         Queue = json["queue"]?.GetValue<string>(),
+        Try = json["try"] is null ? null : Number(json, "try") is var @try and >= 1 and <= int.MaxValue ? (int)@try : throw Bad("try"),
     };
 
     public static JsonObject Write(ActivityOutcome outcome) => outcome.Error is { } error

@@ -44,7 +44,7 @@ public sealed class PostTrainActivity(LearningServices services)
                 Evaluator = options.Evaluator.Length == 0 ? null : options.Evaluator,
                 Teacher = options.Teacher.Length == 0 ? null : options.Teacher,
                 Seed = seed,
-                Compute = new ComputeSpent(outcome.Step, outcome.Tokens, outcome.Seconds),
+                Compute = training.Spent(outcome),
             };
             var metrics = new JsonObject { ["loss"] = outcome.LastLoss, ["tokensPerSecond"] = Math.Round(outcome.TokensPerSecond), ["totalSteps"] = parent.TrainedSteps + outcome.Step };
             if (parent.Version.Metrics[ModelVersions.TaskMetric] is { } task) metrics[ModelVersions.TaskMetric] = task.DeepClone();

@@ -63,7 +63,8 @@ public sealed class PretrainActivity(LearningServices services)
             [ModelVersions.TaskMetric] = task.Name,
             [RestartsMetric] = JsonSerializer.SerializeToNode(abandoned, MetricJson),
         };
-        var compute = new ComputeSpent(outcome.Step + abandoned.Sum(a => a.Steps), outcome.Tokens + abandoned.Sum(a => a.Tokens), outcome.Seconds + abandoned.Sum(a => a.Seconds));
+        var spent = training.Spent(outcome);
+        var compute = new ComputeSpent(spent.TrainingSteps + abandoned.Sum(a => a.Steps), spent.Tokens + abandoned.Sum(a => a.Tokens), spent.Seconds + abandoned.Sum(a => a.Seconds));
         var lineage = new ModelLineage { Seed = restarts.SeedOf(seed), DatasetHash = dataset, Compute = compute };
         var version = await ModelVersions.RegisterAsync(services, context, options.Model, model, tokenizer, outcome.Step, lineage, metrics,
             $"base model: {task.Name} lengths {options.MinLength}-{options.MaxLength}, {outcome.Step} steps{(abandoned.Count > 0 ? $" after {abandoned.Count} restart(s)" : "")}", cancellationToken);
@@ -110,7 +111,8 @@ public sealed class PretrainActivity(LearningServices services)
             var probeAt = options.RestartAfter > 0 && restarts.Abandoned.Count < options.Restarts ? options.RestartAfter : 0;
             var (outcome, stall) = TrainWithCurriculum(training, data, task, tokenizer, options, probeAt, context, cancellationToken);
             if (stall is null) return (training, outcome!);
-            var attempt = stall with { Seed = trainingOptions.Seed, Tokens = outcome?.Tokens ?? 0, Seconds = Math.Round(outcome?.Seconds ?? 0, 1) };
+            var spent = outcome is null ? training.Earlier : training.Spent(outcome);
+            var attempt = stall with { Seed = trainingOptions.Seed, Tokens = spent.Tokens, Seconds = Math.Round(spent.Seconds, 1) };
             training.Session.Dispose();
             restarts.Abandon(attempt);
             context.Log($"restart {restarts.Abandoned.Count}: length {attempt.Length} at {attempt.Accuracy:0.00} exact match after {attempt.Steps} steps{(attempt.Beyond is { } b ? $", length {attempt.Length + 1} at {b:0.000}" : "")} (needed {options.RestartBelow:0.00}{(attempt.Beyond is not null ? $" and {options.RestartBeyond:0.###}" : "")}); starting again from a fresh initialisation (seed {restarts.SeedOf(seed)})");

@@ -11,7 +11,7 @@ public sealed class StepInvocationJsonTests
     public void An_invocation_round_trips_through_text_with_every_field()
     {
         var invocation = new StepInvocation("run-1", "rounds/2/train", "train", "learning/post-train", new JsonObject { ["steps"] = 400 }, 3,
-            DateTimeOffset.Parse("2026-12-02T10:00:00.1234567Z"), 9_000_000_001, new JsonObject { ["champion"] = "addition@4" }) { Queue = "train" };
+            DateTimeOffset.Parse("2026-12-02T10:00:00.1234567Z"), 9_000_000_001, new JsonObject { ["champion"] = "addition@4" }) { Queue = "train", Try = 1 };
 
         var read = StepInvocationJson.Read((JsonObject)JsonNode.Parse(StepInvocationJson.Write(invocation).ToJsonString())!);
 
@@ -22,8 +22,23 @@ public sealed class StepInvocationJsonTests
         Assert.Equal(invocation.FirstStartedAt, read.FirstStartedAt);
         Assert.Equal(9_000_000_001, read.Seed);
         Assert.Equal("train", read.Queue);
+        // Attempt 3 of the store, started again after crashes, is still the first try: it draws what try 1 drew.
+        Assert.Equal(1, read.Try);
+        Assert.Equal(1, read.RandomTry);
         Assert.True(JsonNode.DeepEquals(invocation.Inputs, read.Inputs));
         Assert.True(JsonNode.DeepEquals(invocation.State, read.State));
+    }
+
+    [Fact]
+    public void A_record_written_before_tries_were_recorded_draws_by_its_attempt()
+    {
+        var json = StepInvocationJson.Write(new StepInvocation("r", "k", "k", "log", new JsonObject(), 2, DateTimeOffset.UtcNow, 1, new JsonObject()));
+        json.Remove("try");
+
+        var read = StepInvocationJson.Read(json);
+
+        Assert.Null(read.Try);
+        Assert.Equal(2, read.RandomTry);
     }
 
     [Fact]
