@@ -7,6 +7,10 @@ cd "$(dirname "$0")"
 configuration=${CONFIGURATION:-Debug}
 echo "== build ($configuration)"
 dotnet build Orchestrator.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
+# The README's main command runs 'dotnet run -c Release'; built here, its test finds the build current and never
+# restores or builds while another test builds the same projects.
+echo "== build (Release, the command)"
+dotnet build src/Orchestrator.Cli -c Release -nologo -v quiet -clp:ErrorsOnly
 
 # -- PostgreSQL for the storage and worker tests --------------------------------------------------------
 # The PostgreSQL store is tested against a real server. Unless the caller names one in
@@ -48,35 +52,38 @@ fi
 
 echo "== test"
 # Two lanes side by side: the command's tests (Cli.Tests), which spend most of their time waiting on the processes
-# they start, and every other project one after another. Each project's output is kept and printed whole when it
-# ends, so the two lanes never interleave within a project's report.
+# they start, and every other project one after another, then the README's main command (minutes of training on
+# its own). Each project's output is kept and printed whole when it ends, so the lanes never interleave in a report.
 logs=$(mktemp -d)
-report() {
-  local project=$1 status=$2 seconds=$3
+main_command=FullyQualifiedName~Orchestrator.Cli.Tests.Readme.MainCommandTests
+command_tests=tests/Orchestrator.Cli.Tests/Orchestrator.Cli.Tests.csproj
+run_project() {
+  local label=$1 project=$2 started=$SECONDS status=0
+  shift 2
+  dotnet test "$project" -c "$configuration" --no-build -nologo --logger "console;verbosity=minimal" "$@" >"$logs/$label.log" 2>&1 || status=$?
   {
     flock 9
-    echo "-- $project: $([[ $status -eq 0 ]] && echo passed || echo FAILED) in ${seconds} s"
-    cat "$logs/$(basename "$project").log"
+    echo "-- $label: $([[ $status -eq 0 ]] && echo passed || echo FAILED) in $((SECONDS - started)) s"
+    cat "$logs/$label.log"
   } 9>"$logs/print.lock"
-}
-run_project() {
-  local project=$1 started=$SECONDS status=0
-  dotnet test "$project" -c "$configuration" --no-build -nologo --logger "console;verbosity=minimal" >"$logs/$(basename "$project").log" 2>&1 || status=$?
-  report "$project" "$status" $((SECONDS - started))
   return "$status"
 }
-run_lane() {
+command_lane() {
+  run_project "Orchestrator.Cli.Tests" "$command_tests" --filter "${main_command/\~/!~}"
+}
+other_lane() {
   local status=0 project
-  for project in "$@"; do run_project "$project" || status=1; done
+  for project in tests/*/*.csproj; do
+    [[ $project == "$command_tests" ]] && continue
+    run_project "$(basename "$project" .csproj)" "$project" || status=1
+  done
+  run_project "Orchestrator.Cli.Tests (the README's main command)" "$command_tests" --filter "$main_command" || status=1
   return $status
 }
-command_tests=tests/Orchestrator.Cli.Tests/Orchestrator.Cli.Tests.csproj
-others=()
-for project in tests/*/*.csproj; do [[ $project == "$command_tests" ]] || others+=("$project"); done
-run_lane "$command_tests" & command_lane=$!
-run_lane "${others[@]}" & other_lane=$!
+command_lane & command_pid=$!
+other_lane & other_pid=$!
 status=0
-wait "$command_lane" || status=1
-wait "$other_lane" || status=1
+wait "$command_pid" || status=1
+wait "$other_pid" || status=1
 rm -rf "$logs"
 exit $status
