@@ -28,7 +28,14 @@ public static class GateRule
     }
 
     public static bool IsMastered(int correct, int items, GateCriteria criteria) =>
-        items > 0 && ClopperPearson.Lower(correct, items, criteria.Confidence) >= criteria.Mastery;
+        items > 0 && ClopperPearson.Lower(correct, items, criteria.ConfidenceAt(items)) >= criteria.Mastery;
+
+    /// <summary>
+    /// Whether <paramref name="errors"/> wrong answers already rule out mastery at the last look, however the remaining
+    /// items go: the length is settled as not mastered without them.
+    /// </summary>
+    public static bool CannotBeMastered(int errors, GateCriteria criteria, int lastItems) =>
+        errors > lastItems || !IsMastered(lastItems - errors, lastItems, criteria);
 
     /// <summary>
     /// Decides on paired <paramref name="scores"/> by length. <paramref name="knownChampionFrontier"/>: the champion's
@@ -47,19 +54,22 @@ public static class GateRule
             (candidateOnly, championOnly) = (candidateOnly + b, championOnly + c);
         }
         var pValue = McNemarTest.OneSidedPValue(candidateOnly, championOnly);
+        var targetItems = scores.Where(s => targets.Contains(s.Length)).Select(s => s.Items).DefaultIfEmpty(0).Max();
+        var alpha = targetItems > 0 ? criteria.AlphaAt(targetItems) : criteria.Alpha;
 
         var regressions = scores
             .Where(s => s.Length <= championFrontier)
-            .Where(s => ClopperPearson.Lower(s.CandidateCorrect, s.Items, criteria.Confidence) < criteria.Mastery - criteria.MaxRegression)
+            .Where(s => ClopperPearson.Lower(s.CandidateCorrect, s.Items, criteria.ConfidenceAt(s.Items)) < criteria.Mastery - criteria.MaxRegression)
             .Select(s => s.Length)
             .ToList();
 
-        var improved = pValue <= criteria.Alpha;
+        var improved = pValue <= alpha;
+        var look = criteria.Looks is { Count: > 1 } looks && targetItems > 0 ? $" at look {looks.IndexOf(targetItems) + 1} of {looks.Count} ({targetItems} items a length)" : "";
         var reason = (improved, regressions.Count) switch
         {
-            (true, 0) => $"better on lengths {string.Join(",", targets.Order())}: {candidateOnly} vs {championOnly} discordant, p = {pValue:G3} <= {criteria.Alpha}; no regression up to length {championFrontier}",
+            (true, 0) => $"better on lengths {string.Join(",", targets.Order())}: {candidateOnly} vs {championOnly} discordant, p = {pValue:G3} <= {alpha:G3}{look}; no regression up to length {championFrontier}",
             (true, _) => $"better on the targets (p = {pValue:G3}) but regressed on mastered length(s) {string.Join(",", regressions)} (frontier {championFrontier} -> {candidateFrontier})",
-            (false, 0) => $"not significantly better on lengths {string.Join(",", targets.Order())}: {candidateOnly} vs {championOnly} discordant, p = {pValue:G3} > {criteria.Alpha}",
+            (false, 0) => $"not significantly better on lengths {string.Join(",", targets.Order())}: {candidateOnly} vs {championOnly} discordant, p = {pValue:G3} > {alpha:G3}{look}",
             _ => $"not significantly better (p = {pValue:G3}) and regressed on length(s) {string.Join(",", regressions)}",
         };
         return new GateVerdict(improved && regressions.Count == 0, reason, pValue, candidateOnly, championOnly, candidateFrontier, championFrontier, regressions);

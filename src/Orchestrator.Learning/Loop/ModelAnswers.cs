@@ -27,16 +27,10 @@ public static class ModelAnswers
     {
         if (prompts.Count == 0) return [];
         var encoded = prompts.Select(tokenizer.EncodePrompt).ToList();
-        var sampler = new Sampler(model);
-        var answers = new ScoredAnswer[prompts.Count];
-        // Group by prompt length so each group gets a fitting token limit; the sampler batches within a group.
-        foreach (var group in Enumerable.Range(0, prompts.Count).GroupBy(i => encoded[i].Length))
-        {
-            var indices = group.ToArray();
-            var options = new SamplingOptions(group.Key + 2, temperature, batchSize);
-            var generated = sampler.GenerateScored(indices.Select(i => encoded[i]).ToList(), options, random);
-            for (var row = 0; row < indices.Length; row++) answers[indices[row]] = new ScoredAnswer(tokenizer.Decode(generated[row].Tokens), generated[row].Probability);
-        }
+        // Each prompt's own limit; the sampler batches prompts of every length together where it can.
+        var limits = encoded.Select(prompt => prompt.Length + 2).ToArray();
+        var generated = new Sampler(model).GenerateScored(encoded, limits, new SamplingOptions(limits.Max(), temperature, batchSize), random);
+        var answers = generated.Select(answer => new ScoredAnswer(tokenizer.Decode(answer.Tokens), answer.Probability)).ToArray();
         return answers;
     }
 }

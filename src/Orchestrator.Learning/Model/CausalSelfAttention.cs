@@ -29,29 +29,44 @@ public sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
         var (batch, time, width) = (input.shape[0], input.shape[1], input.shape[2]);
         var qkv = query_key_value.call(input).view(batch, time, 3, heads, width / heads).permute(2, 0, 3, 1, 4);
         var (q, k, v) = (qkv[0], qkv[1], qkv[2]);
-        if (cache is not null)
-        {
-            (k, v) = cache.Append(layer, k, v);
-        }
+        var attended = cache is null
+            ? nn.functional.scaled_dot_product_attention(q, k, v, null, 0, true)
+            : Cached(q, k, v, cache, layer);
+        return output.call(attended.transpose(1, 2).contiguous().view(batch, time, width));
+    }
 
-        var past = k.shape[2] - time;
-        Tensor attended;
+    private Tensor Cached(Tensor q, Tensor k, Tensor v, KvCache cache, int layer)
+    {
+        var time = q.shape[2];
+        var (keysTransposed, values) = cache.Append(layer, k, v);
+        var positions = keysTransposed.shape[3];
+        var past = positions - time;
+        var padding = cache.PaddingMask(positions, q.device);
         if (time == 1)
         {
-            // One new position may see everything before it: no mask needed.
-            attended = nn.functional.scaled_dot_product_attention(q, k, v);
-        }
-        else if (past == 0)
-        {
-            attended = nn.functional.scaled_dot_product_attention(q, k, v, null, 0, true);
-        }
-        else
-        {
-            // Several new positions after a cached prefix: position i sees the prefix and new positions up to i.
-            var allowed = torch.ones(time, past + time, dtype: ScalarType.Bool, device: input.device).tril(past);
-            attended = nn.functional.scaled_dot_product_attention(q, k, v, allowed);
+            // One new position sees everything before it: its scores are one matmul over the cache, no copy, no causal
+            // mask. Written out rather than through scaled_dot_product_attention, which copies the cache's view first.
+            using Scalar scale = 1.0 / Math.Sqrt(q.shape[3]);
+            var scores = torch.matmul(q, keysTransposed).mul_(scale);
+            if (padding is not null) scores = scores.masked_fill_(padding, KeptScalars.NegativeInfinity);
+            return torch.matmul(scores.softmax(-1), values);
         }
 
-        return output.call(attended.transpose(1, 2).contiguous().view(batch, time, width));
+        if (past == 0 && padding is null)
+        {
+            return nn.functional.scaled_dot_product_attention(q, k, v, null, 0, true);
+        }
+
+        // Several new positions after a cached prefix, or padded rows: position i sees the prefix and new positions up
+        // to i, never padding. A padding position sees itself, so no row of its scores is empty (no NaN); nothing
+        // that is not padding reads it.
+        var allowed = torch.ones(time, positions, dtype: ScalarType.Bool, device: q.device).tril(past);
+        if (padding is not null)
+        {
+            var itself = torch.eye(time, positions, dtype: ScalarType.Bool, device: q.device).roll(past, 1);
+            allowed = allowed.logical_and(padding.logical_not()).logical_or(itself);
+        }
+
+        return nn.functional.scaled_dot_product_attention(q, keysTransposed.transpose(2, 3), values, allowed);
     }
 }

@@ -48,6 +48,11 @@ public sealed class DecoderTransformer : nn.Module<Tensor, Tensor>
     {
         var past = cache?.Length ?? 0;
         var time = tokens.shape[1];
+        if (cache is { IsPadded: true } && Config.Positions != PositionalEncoding.None)
+        {
+            throw new ArgumentException("Left-padded rows need a model without positional encoding: padding would shift every position.", nameof(cache));
+        }
+
         if (Config.Positions != PositionalEncoding.None && past + time > Config.MaxSequenceLength)
         {
             throw new ArgumentException(

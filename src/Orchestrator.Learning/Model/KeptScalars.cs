@@ -12,4 +12,7 @@ internal static class KeptScalars
 {
     /// <summary>1, e.g. the alpha of a plain addition.</summary>
     public static readonly Scalar One = 1;
+
+    /// <summary>Minus infinity: the score of a position attention must not see.</summary>
+    public static readonly Scalar NegativeInfinity = float.NegativeInfinity;
 }

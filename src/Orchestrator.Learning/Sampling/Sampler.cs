@@ -8,9 +8,11 @@ namespace Orchestrator.Learning.Sampling;
 
 /// <summary>Continues many prompts at once, greedily or with a temperature.</summary>
 /// <remarks>
-/// Prompts are grouped by length, so a batch needs neither padding nor an attention mask and every row's
-/// positions are exactly those of training. Randomness for temperature sampling comes from a
-/// <see cref="SeededRandom"/> on the CPU, so a run's samples repeat for its seed on any device.
+/// A model without positional encoding decodes prompts of several lengths in one batch: prompts are ordered by length
+/// and cut into batches, and each row is left-padded to its batch's longest prompt with the padding masked out of
+/// attention, so a row computes what it would alone. A model with positions gets batches of one length, with neither
+/// padding nor a mask. Randomness for temperature sampling comes from a <see cref="SeededRandom"/> on the CPU, so a
+/// run's samples repeat for its seed on any device.
 /// </remarks>
 public sealed class Sampler(DecoderTransformer model)
 {
@@ -26,7 +28,15 @@ public sealed class Sampler(DecoderTransformer model)
     /// As <see cref="Generate"/>, with the model's log-probability of each continuation at temperature 1 (the end
     /// token included when it came): how likely the model itself finds the answer, whatever temperature chose it.
     /// </summary>
-    public SampledAnswer[] GenerateScored(IReadOnlyList<int[]> prompts, SamplingOptions options, SeededRandom? random = null)
+    public SampledAnswer[] GenerateScored(IReadOnlyList<int[]> prompts, SamplingOptions options, SeededRandom? random = null) =>
+        GenerateScored(prompts, prompts.Select(_ => options.MaxNewTokens).ToArray(), options, random);
+
+    /// <summary>
+    /// As <see cref="GenerateScored(IReadOnlyList{int[]}, SamplingOptions, SeededRandom?)"/>, with a token limit per
+    /// prompt (the end token included) instead of <see cref="SamplingOptions.MaxNewTokens"/>: a batch stops once its
+    /// every row has ended or reached its own limit.
+    /// </summary>
+    public SampledAnswer[] GenerateScored(IReadOnlyList<int[]> prompts, IReadOnlyList<int> limits, SamplingOptions options, SeededRandom? random = null)
     {
         options.Validate();
         if (options.Temperature > 0 && random is null)
@@ -39,22 +49,23 @@ public sealed class Sampler(DecoderTransformer model)
             throw new ArgumentException("A prompt needs at least one token.", nameof(prompts));
         }
 
+        if (limits.Count != prompts.Count || limits.Any(limit => limit <= 0))
+        {
+            throw new ArgumentException("Every prompt needs a positive token limit.", nameof(limits));
+        }
+
         var results = new SampledAnswer[prompts.Count];
         var wasTraining = model.training;
         model.eval();
         try
         {
             using var noGrad = torch.no_grad();
-            var groups = Enumerable.Range(0, prompts.Count).GroupBy(index => prompts[index].Length).OrderBy(group => group.Key);
-            foreach (var group in groups)
+            foreach (var batch in Batches(prompts, options))
             {
-                foreach (var chunk in group.Chunk(options.BatchSize))
+                var generated = GenerateBatch(batch.Select(index => prompts[index]).ToArray(), batch.Select(index => limits[index]).ToArray(), options, random);
+                for (var row = 0; row < batch.Length; row++)
                 {
-                    var generated = GenerateBatch(chunk.Select(index => prompts[index]).ToArray(), options, random);
-                    for (var row = 0; row < chunk.Length; row++)
-                    {
-                        results[chunk[row]] = generated[row];
-                    }
+                    results[batch[row]] = generated[row];
                 }
             }
         }
@@ -66,19 +77,32 @@ public sealed class Sampler(DecoderTransformer model)
         return results;
     }
 
-    private SampledAnswer[] GenerateBatch(int[][] prompts, SamplingOptions options, SeededRandom? random)
+    /// <summary>Prompt indices by batch: ordered by length, shortest first; mixed lengths only where padding is exact.</summary>
+    private IEnumerable<int[]> Batches(IReadOnlyList<int[]> prompts, SamplingOptions options)
+    {
+        var ordered = Enumerable.Range(0, prompts.Count).OrderBy(index => prompts[index].Length);
+        return options.UseKvCache && model.Config.Positions == PositionalEncoding.None
+            ? ordered.Chunk(options.BatchSize)
+            : ordered.GroupBy(index => prompts[index].Length).SelectMany(group => group.Chunk(options.BatchSize));
+    }
+
+    private SampledAnswer[] GenerateBatch(int[][] prompts, int[] limits, SamplingOptions options, SeededRandom? random)
     {
         var device = model.parameters().First().device;
         var rows = prompts.Length;
+        var longest = prompts.Max(prompt => prompt.Length);
+        var padding = prompts.Select(prompt => longest - prompt.Length).ToArray();
         var outputs = Enumerable.Range(0, rows).Select(_ => new List<int>()).ToArray();
         var logProbabilities = new double[rows];
+        var produced = new int[rows];
         var finished = new bool[rows];
-        using var cache = options.UseKvCache ? new KvCache(model.Config.Layers) : null;
-        var sequence = torch.tensor(prompts.SelectMany(p => p.Select(t => (long)t)).ToArray(), [rows, prompts[0].Length], device: device);
+        using var cache = options.UseKvCache ? new KvCache(model.Config.Layers, longest + limits.Max(), padding) : null;
+        var padded = prompts.SelectMany((prompt, row) => Enumerable.Repeat((long)CharTokenizer.PadId, padding[row]).Concat(prompt.Select(t => (long)t))).ToArray();
+        var sequence = torch.tensor(padded, [rows, longest], device: device);
         var input = sequence.alias();
         try
         {
-            for (var step = 0; step < options.MaxNewTokens && !finished.All(done => done); step++)
+            for (var step = 0; !finished.All(done => done); step++)
             {
                 long[] next;
                 double[] chosenLogProbabilities;
@@ -98,7 +122,7 @@ public sealed class Sampler(DecoderTransformer model)
                     }
 
                     logProbabilities[row] += chosenLogProbabilities[row];
-
+                    produced[row]++;
                     if (next[row] == CharTokenizer.EndId)
                     {
                         finished[row] = true;
@@ -106,6 +130,7 @@ public sealed class Sampler(DecoderTransformer model)
                     else
                     {
                         outputs[row].Add((int)next[row]);
+                        finished[row] = produced[row] >= limits[row];
                     }
                 }
 
@@ -127,7 +152,6 @@ public sealed class Sampler(DecoderTransformer model)
 
         return outputs.Select((tokens, row) => new SampledAnswer(tokens.ToArray(), logProbabilities[row])).ToArray();
     }
-
     private static long[] Choose(Tensor logits, double temperature, SeededRandom? random)
     {
         if (temperature <= 0)

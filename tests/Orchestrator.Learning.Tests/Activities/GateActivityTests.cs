@@ -87,6 +87,48 @@ public sealed class GateActivityTests : IDisposable
         Assert.Equal(["002"], gate["championByLength"]!.AsObject().Select(p => p.Key));
     }
 
+    [Fact]
+    public async Task A_sequential_gate_reaches_the_same_decision_on_fewer_answers_and_settles_mastered_lengths_early()
+    {
+        await LoopSteps.PretrainAsync(_store, "weak", steps: 10, maxLength: 2);
+        await LoopSteps.PretrainAsync(_store, "strong", steps: 600, maxLength: 2);
+        JsonObject Inputs(int looks)
+        {
+            var inputs = Compare("strong@1", "weak@1");
+            inputs["items"] = 256;
+            inputs["looks"] = looks;
+            return inputs;
+        }
+
+        var single = await LoopStore.RunAsync(new GateActivity(_store.Learning), Inputs(1));
+        var sequential = await LoopStore.RunAsync(new GateActivity(_store.Learning), Inputs(3));
+
+        Assert.True(single["passed"]!.GetValue<bool>(), single["reason"]!.GetValue<string>());
+        Assert.True(sequential["passed"]!.GetValue<bool>(), sequential["reason"]!.GetValue<string>());
+        Assert.Equal(single["frontier"]!.GetValue<int>(), sequential["frontier"]!.GetValue<int>());
+        Assert.All(single["candidateItemsByLength"]!.AsObject(), p => Assert.Equal(256, p.Value!.GetValue<int>()));
+        Assert.Contains(sequential["candidateItemsByLength"]!.AsObject(), p => p.Value!.GetValue<int>() < 256);
+        Assert.True(sequential["answers"]!.GetValue<int>() < single["answers"]!.GetValue<int>(), $"{sequential["answers"]} vs {single["answers"]}");
+        Assert.Contains("look", sequential["reason"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_sequential_gate_stops_a_clear_regression_early_and_still_refuses_it()
+    {
+        await LoopSteps.PretrainAsync(_store, "weak", steps: 10, maxLength: 2);
+        await LoopSteps.PretrainAsync(_store, "strong", steps: 600, maxLength: 2);
+        var inputs = Compare("weak@1", "strong@1");
+        inputs["targets"] = new JsonArray(2);
+        inputs["championFrontier"] = 2;
+        inputs["items"] = 256;
+        inputs["looks"] = 3;
+
+        var gate = await LoopStore.RunAsync(new GateActivity(_store.Learning), inputs);
+
+        Assert.Equal("regressed", gate["outcome"]!.GetValue<string>());
+        Assert.Equal(64, gate["candidateItemsByLength"]!["001"]!.GetValue<int>());
+    }
+
     /// <summary>A weak and a strong model of lengths 1-2, compared on target length 2 with the champion's frontier given.</summary>
     private async Task<JsonObject> GateOnLength2Async(string candidate, string champion, int championFrontier)
     {

@@ -52,6 +52,35 @@ public sealed class SamplerTests
     }
 
     [Fact]
+    public void A_left_padded_row_scores_its_answer_as_it_would_alone()
+    {
+        using var model = TinyModels.Create(11);
+        var prompts = TinyModels.AdditionPrompts(seed: 12, count: 24, maxDigits: 5);
+        Assert.True(prompts.Select(p => p.Length).Distinct().Count() > 2, "the prompts should span several lengths");
+        var sampler = new Sampler(model);
+        var options = new SamplingOptions(MaxNewTokens: 7, BatchSize: 64);
+
+        var together = sampler.GenerateScored(prompts, options);
+        var alone = prompts.Select(prompt => sampler.GenerateScored([prompt], options)[0]).ToArray();
+
+        Assert.Equal(alone.Select(a => a.Tokens), together.Select(a => a.Tokens));
+        for (var i = 0; i < prompts.Count; i++) Assert.Equal(alone[i].Probability, together[i].Probability, 4);
+    }
+
+    [Fact]
+    public void Each_prompt_stops_at_its_own_token_limit()
+    {
+        using var model = TinyModels.Create(13);
+        var prompts = TinyModels.AdditionPrompts(seed: 14, count: 12, maxDigits: 3);
+        var limits = prompts.Select((_, i) => 1 + i % 4).ToArray();
+
+        var answers = new Sampler(model).GenerateScored(prompts, limits, new SamplingOptions(MaxNewTokens: 4, BatchSize: 5));
+
+        for (var i = 0; i < prompts.Count; i++) Assert.InRange(answers[i].Tokens.Length, 0, limits[i]);
+        Assert.Throws<ArgumentException>(() => new Sampler(model).GenerateScored(prompts, limits.Skip(1).ToArray(), new SamplingOptions(4)));
+    }
+
+    [Fact]
     public void Temperature_without_a_random_source_is_refused()
     {
         using var model = TinyModels.Create(9);

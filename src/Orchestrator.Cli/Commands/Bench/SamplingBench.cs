@@ -27,6 +27,12 @@ internal static class SamplingBench
 
         /// <summary>Time of one decoding step for a whole batch.</summary>
         public double MillisecondsPerStep => Seconds * 1000 / DecodeSteps;
+
+        /// <summary>
+        /// The model's arithmetic per second while decoding: 2 x parameters per row and step (a forward pass's
+        /// multiply-adds; attention over the cache ignored, as <c>bench throughput</c> ignores it for training).
+        /// </summary>
+        public double ModelGflops => 2.0 * Parameters * BatchRows / (MillisecondsPerStep / 1000) / 1e9;
     }
 
     public static Result Generate(int width, int layers, int digits, int prompts, int batch, double temperature, int repeats)
@@ -49,6 +55,6 @@ internal static class SamplingBench
         // the sampler's batches are consecutive runs of `batch` prompts.
         var steps = answers.Select(a => Math.Min(options.MaxNewTokens, a.Length + 1)).ToArray();
         var decodeSteps = steps.Chunk(batch).Sum(chunk => chunk.Max());
-        return new Result(model.ParameterCount, prompts, batch, decodeSteps, steps.Sum(), seconds);
+        return new Result(model.ParameterCount, prompts, Math.Min(batch, prompts), decodeSteps, steps.Sum(), seconds);
     }
 }

@@ -19,7 +19,9 @@ public static class SamplingCommand
         var command = new Command("sampling", "Measure generation throughput (answer tokens/s) with the KV cache on this machine.") { widths, layers, digits, prompts, batch, temperatures, repeats };
         command.SetAction(parse =>
         {
-            var table = new Table().AddColumns("width", "params", "digits", "prompts", "batch", "temperature", "decode steps", "ms/decode step", "answer tokens/s", "s per 1,000 answers");
+            var matmul = ThroughputBench.MatmulGflops();
+            Console.Error.WriteLine($"fp32 matmul 1024x1024: {matmul:0.0} GFLOP/s");
+            var table = new Table().AddColumns("width", "params", "digits", "prompts", "batch", "temperature", "decode steps", "ms/decode step", "answer tokens/s", "s per 1,000 answers", "model GFLOP/s", "of matmul");
             foreach (var width in parse.GetValue(widths)!)
             foreach (var length in parse.GetValue(digits)!)
             foreach (var temperature in parse.GetValue(temperatures)!)
@@ -27,9 +29,11 @@ public static class SamplingCommand
                 var r = SamplingBench.Generate(width, parse.GetValue(layers), length, parse.GetValue(prompts), parse.GetValue(batch), temperature, parse.GetValue(repeats));
                 Console.Error.WriteLine($"width {width}, {length} digits, T={temperature}: {r.TokensPerSecond:0} tokens/s");
                 table.AddRow($"{width}", $"{r.Parameters:N0}", $"{length}", $"{r.Prompts:N0}", $"{r.BatchRows}", $"{temperature}",
-                    $"{r.DecodeSteps:N0}", $"{r.MillisecondsPerStep:0.0}", $"{r.TokensPerSecond:N0}", $"{r.Seconds * 1000 / r.Prompts:0.00}");
+                    $"{r.DecodeSteps:N0}", $"{r.MillisecondsPerStep:0.0}", $"{r.TokensPerSecond:N0}", $"{r.Seconds * 1000 / r.Prompts:0.00}",
+                    $"{r.ModelGflops:0.0}", $"{r.ModelGflops / matmul:P0}");
             }
             OutputTables.Write(table);
+            Console.WriteLine($"fp32 matmul 1024x1024: {matmul:0.0} GFLOP/s");
             return 0;
         });
         return command;

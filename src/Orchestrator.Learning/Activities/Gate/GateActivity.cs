@@ -42,21 +42,23 @@ public sealed class GateActivity(LearningServices services)
     private ActivityOutcome Decide(GateOptions options, ActivityContext context, ITaskFamily task, LoadedModel candidate, LoadedModel champion, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var criteria = new GateCriteria(options.Alpha, options.MaxRegression, options.Mastery, options.Confidence);
+        var criteria = new GateCriteria(options.Alpha, options.MaxRegression, options.Mastery, options.Confidence, GateLooks.Split(options.Items, options.Looks));
         var seed = context.Random.NextInt64();
         var recheckSeed = context.Random.NextInt64();
         var setHashes = new List<string>();
+        var scoring = new LookScoring(task, options, criteria, candidate, champion, setHashes);
 
         var lastTarget = options.Targets.Max();
-        var scores = new List<LengthScores>();
-        for (var length = task.MinLength; length <= lastTarget + options.ScanBeyond; length++)
+        var upToTargets = Enumerable.Range(task.MinLength, Math.Max(0, lastTarget - task.MinLength + 1)).ToList();
+        var scores = scoring.Score(upToTargets, options.Targets, seed, options.ChampionFrontier, (look, looks, open) =>
+            context.Progress(new StepProgress("gate", look, looks) { Detail = $"look {look} of {looks}: {open} of {upToTargets.Count} lengths still open" }));
+        for (var length = lastTarget + 1; length <= lastTarget + options.ScanBeyond; length++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             // Past the targets, probe only while the candidate keeps mastering every length so far.
-            if (length > lastTarget && GateRule.Frontier(scores.Select(s => (s.Length, s.CandidateCorrect, s.Items)), criteria) != length - 1) break;
-            scores.Add(ScoreLength(task, length, seed, options, candidate, champion, setHashes));
-            var scored = scores[^1];
-            context.Progress(new StepProgress("gate", length, lastTarget) { Detail = $"length {length}: candidate {scored.CandidateAccuracy:0.000}" + (scored.ChampionScored ? $", champion {scored.ChampionAccuracy:0.000}" : "") });
+            if (GateRule.Frontier(scores.Select(s => (s.Length, s.CandidateCorrect, s.Items)), criteria) != length - 1) break;
+            scores.AddRange(scoring.Score([length], [], seed, options.ChampionFrontier));
+            context.Progress(new StepProgress("gate", length, lastTarget + options.ScanBeyond) { Detail = $"length {length}: candidate {scores[^1].CandidateAccuracy:0.000}" });
         }
 
         var verdict = GateRule.Decide(scores, options.Targets, criteria, options.ChampionFrontier);
@@ -72,14 +74,15 @@ public sealed class GateActivity(LearningServices services)
             : $"alpha budget exhausted: {spent:0.###} spent of {options.AlphaBudget}; no further promotions in this run ({verdict.Reason})";
         if (passed && options.Recheck)
         {
-            var fresh = options.Targets.Distinct().Order().Select(length => ScoreLength(task, length, recheckSeed, options, candidate, champion, setHashes)).ToList();
+            var fresh = scoring.Score(options.Targets.Distinct().Order().ToList(), options.Targets, recheckSeed, options.ChampionFrontier);
             var recheck = GateRule.Decide(fresh, options.Targets, criteria, options.ChampionFrontier);
             recheckP = recheck.PValue;
-            if (recheck.PValue > options.Alpha)
+            var level = criteria.AlphaAt(fresh.Max(s => s.Items));
+            if (recheck.PValue > level)
             {
                 passed = false;
                 outcome = "recheck-failed";
-                reason = $"passed ({verdict.Reason}) but the re-check on fresh items did not confirm it: p = {recheck.PValue:G3} > {options.Alpha}";
+                reason = $"passed ({verdict.Reason}) but the re-check on fresh items did not confirm it: p = {recheck.PValue:G3} > {level:G3}";
             }
         }
 
@@ -107,21 +110,11 @@ public sealed class GateActivity(LearningServices services)
             AlphaSpent = spentNow,
             DataHash = CanonicalJson.Hash(new JsonArray(setHashes.Select(h => (JsonNode)JsonValue.Create(h)!).ToArray())),
             Items = options.Items,
+            CandidateItemsByLength = new(scores.ToDictionary(s => s.Length.ToString("D3"), s => s.Items), StringComparer.Ordinal),
+            Answers = scoring.Answers,
             Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
         };
         return Done(output, new JsonObject { [AlphaSpentKey] = spentNow });
-    }
-
-    private static LengthScores ScoreLength(ITaskFamily task, int length, long seed, GateOptions options, LoadedModel candidate, LoadedModel champion, List<string> setHashes)
-    {
-        var set = TaskSampler.Protected(task, length, options.Items, seed);
-        setHashes.Add(set.Hash);
-        var candidateScores = HeldoutScoring.Score(candidate, task, set, options.Batch);
-        // The same version on both sides (e.g. a no-op round) needs one pass, not two.
-        if (champion.Version.Reference == candidate.Version.Reference) return new LengthScores(length, candidateScores, candidateScores);
-        // With the champion's frontier known, only the targets need its answers (for the paired test).
-        if (options.ChampionFrontier is not null && !options.Targets.Contains(length)) return LengthScores.CandidateOnly(length, candidateScores);
-        return new LengthScores(length, candidateScores, HeldoutScoring.Score(champion, task, set, options.Batch));
     }
 
     private static SortedDictionary<string, double> ByLength(IEnumerable<LengthScores> scores, Func<LengthScores, double> accuracy) =>

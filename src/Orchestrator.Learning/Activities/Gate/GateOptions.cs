@@ -47,6 +47,9 @@ public sealed class GateOptions
 
     [Input("sequences decoded at once")]
     public int Batch { get; set; } = 512;
+
+    [Input("looks of a group-sequential gate: 3 scores 1/4, 1/2 and all of the items, stopping once each question is settled, with alpha and confidence spent across the looks so the error rates stay those of one look; 1 scores every item at once")]
+    public int Looks { get; set; } = 1;
 }
 
 public sealed class GateOptionsValidator : AbstractValidator<GateOptions>
@@ -67,5 +70,7 @@ public sealed class GateOptionsValidator : AbstractValidator<GateOptions>
         RuleFor(o => o.ChampionFrontier).GreaterThanOrEqualTo(0).WithMessage("championFrontier must be 0 or more (or left empty to measure it)");
         RuleFor(o => o.ScanBeyond).InclusiveBetween(0, 1000).WithMessage("scanBeyond must be between 0 and 1000");
         RuleFor(o => o.Batch).InclusiveBetween(1, 65_536).WithMessage("batch must be between 1 and 65,536");
+        RuleFor(o => o.Looks).InclusiveBetween(1, 6).WithMessage("looks must be between 1 and 6 (3 looks at 64, 128 and 256 of 256 items)")
+            .Must((o, looks) => o.Items >= 1 << (looks - 1)).WithMessage(o => $"{o.Looks} looks need at least {1 << (o.Looks - 1)} items a length; raise items or lower looks");
     }
 }

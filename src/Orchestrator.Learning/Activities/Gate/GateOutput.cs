@@ -64,6 +64,12 @@ public sealed record GateOutput
     [Output("protected items per length")]
     public required int Items { get; init; }
 
+    [Output("items the candidate answered per length: fewer than items where a sequential gate settled the length early")]
+    public required SortedDictionary<string, int> CandidateItemsByLength { get; init; }
+
+    [Output("answers generated in all, both models and the re-check: the gate's work")]
+    public required int Answers { get; init; }
+
     [Output("wall time in seconds")]
     public required double Seconds { get; init; }
 }
