@@ -23,15 +23,24 @@ public static class ModelAnswers
     public static ScoredAnswer[] GenerateScored(LoadedModel model, IReadOnlyList<string> prompts, double temperature, SeededRandom? random, int batchSize) =>
         GenerateScored(model.Model, model.Tokenizer, prompts, temperature, random, batchSize);
 
-    private static ScoredAnswer[] GenerateScored(DecoderTransformer model, CharTokenizer tokenizer, IReadOnlyList<string> prompts, double temperature, SeededRandom? random, int batchSize)
+    private static ScoredAnswer[] GenerateScored(DecoderTransformer model, CharTokenizer tokenizer, IReadOnlyList<string> prompts, double temperature, SeededRandom? random, int batchSize) =>
+        GenerateRounds(model, tokenizer, prompts, [temperature], random, batchSize)[0];
+
+    /// <summary>
+    /// One answer per prompt and round, each round at its temperature (0: greedy), from one shared pass over each
+    /// prompt (<see cref="Sampler.GenerateRounds"/>); <paramref name="batchSize"/> counts rows decoded at once.
+    /// </summary>
+    public static ScoredAnswer[][] GenerateRounds(LoadedModel model, IReadOnlyList<string> prompts, IReadOnlyList<double> temperatures, SeededRandom? random, int batchSize) =>
+        GenerateRounds(model.Model, model.Tokenizer, prompts, temperatures, random, batchSize);
+
+    private static ScoredAnswer[][] GenerateRounds(DecoderTransformer model, CharTokenizer tokenizer, IReadOnlyList<string> prompts, IReadOnlyList<double> temperatures, SeededRandom? random, int batchSize)
     {
-        if (prompts.Count == 0) return [];
+        if (prompts.Count == 0) return temperatures.Select(_ => Array.Empty<ScoredAnswer>()).ToArray();
         var encoded = prompts.Select(tokenizer.EncodePrompt).ToList();
         // Each prompt's own limit; the sampler batches prompts of every length together where it can.
         var limits = encoded.Select(prompt => prompt.Length + 2).ToArray();
-        var generated = new Sampler(model).GenerateScored(encoded, limits, new SamplingOptions(limits.Max(), temperature, batchSize), random);
-        var answers = generated.Select(answer => new ScoredAnswer(tokenizer.Decode(answer.Tokens), answer.Probability)).ToArray();
-        return answers;
+        var generated = new Sampler(model).GenerateRounds(encoded, limits, temperatures, new SamplingOptions(limits.Max(), 0, batchSize), random);
+        return generated.Select(round => round.Select(answer => new ScoredAnswer(tokenizer.Decode(answer.Tokens), answer.Probability)).ToArray()).ToArray();
     }
 }
 

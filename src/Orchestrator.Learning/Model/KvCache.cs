@@ -30,7 +30,7 @@ public sealed class KvCache : IDisposable
     private readonly Tensor?[] values;
     private readonly long[] lengths;
     private readonly int capacityHint;
-    private readonly long[]? padding;
+    private long[]? padding;
     private Tensor? paddingMask;
 
     /// <summary>An empty cache for a model with <paramref name="layers"/> blocks.</summary>
@@ -86,6 +86,33 @@ public sealed class KvCache : IDisposable
             paddingMask = position.lt(starts).DetachFromDisposeScope();
         }
         return paddingMask.narrow(3, 0, positions);
+    }
+
+    /// <summary>
+    /// Repeats every row <paramref name="times"/> times along the batch, all rows once, then all again: several
+    /// continuations of the same prompts share the pass that filled the cache.
+    /// </summary>
+    internal void Repeat(int times)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(times);
+        if (times == 1) return;
+        for (var layer = 0; layer < keys.Length; layer++)
+        {
+            keys[layer] = Repeated(keys[layer], times);
+            values[layer] = Repeated(values[layer], times);
+        }
+
+        if (padding is not null) padding = Enumerable.Repeat(padding, times).SelectMany(p => p).ToArray();
+        paddingMask?.Dispose();
+        paddingMask = null;
+    }
+
+    private static Tensor? Repeated(Tensor? buffer, int times)
+    {
+        if (buffer is null) return null;
+        var repeated = buffer.repeat(times, 1, 1, 1).DetachFromDisposeScope();
+        buffer.Dispose();
+        return repeated;
     }
 
     private void Reserve(int layer, Tensor like, long needed)

@@ -37,7 +37,7 @@ public sealed class ProposeActivity(LearningServices services)
         var lengths = Enumerable.Range(first, options.From - first + options.Span).ToList();
         var problems = new List<TaskItem>();
         foreach (var length in lengths)
-            problems.AddRange(TaskSampler.Training(task, length, options.Problems, context.Random));
+            problems.AddRange(TaskSampler.Training(task, length, length < options.From && options.ReviewProblems > 0 ? options.ReviewProblems : options.Problems, context.Random));
         var prompts = Prompts(task, problems, options.Variants);
         var random = new SeededRandom(context.Random.NextInt64());
 
@@ -52,6 +52,7 @@ public sealed class ProposeActivity(LearningServices services)
         }
         // Rounds already made before the local models': the chat model's, when it proposed.
         var before = total - references.Count * rounds;
+        var sampled = 0;
         foreach (var (reference, index) in references.Select((r, i) => (r, i)))
         {
             var (model, problem) = await ModelVersions.TryLoadAsync(services, reference, cancellationToken);
@@ -59,21 +60,49 @@ public sealed class ProposeActivity(LearningServices services)
             using (model)
             {
                 models.Add(model.Version.Reference);
-                for (var round = 0; round < rounds; round++)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    var greedy = options.Greedy && round == 0;
-                    var answers = ModelAnswers.GenerateScored(model, prompts.Select(p => p.Prompt).ToList(), greedy ? 0 : options.Temperature, random, options.Batch);
-                    for (var i = 0; i < prompts.Count; i++)
-                        attempts.Add(prompts[i].Attempt(task.Name, answers[i], round, greedy, model.Version.Reference));
-                    var done = before + index * rounds + round + 1;
-                    context.Progress(new StepProgress("propose", done, total) { Remaining = clock.Elapsed / done * (total - done), Detail = $"{problems.Count} problems, lengths {string.Join(",", lengths)}, {model.Version.Reference}" });
-                }
+                cancellationToken.ThrowIfCancellationRequested();
+                sampled += Attempt(model, options, task.Name, prompts, random, attempts);
+                var done = before + (index + 1) * rounds;
+                context.Progress(new StepProgress("propose", done, total) { Remaining = clock.Elapsed / done * (total - done), Detail = $"{problems.Count} problems, lengths {string.Join(",", lengths)}, {model.Version.Reference}" });
             }
         }
 
         var hash = await JsonLinesArtifact.WriteAsync(services.Loop.Artifacts, attempts, cancellationToken);
-        return Done(new ProposeOutput { Attempts = hash, Total = attempts.Count, Problems = problems.Count, Lengths = lengths, Model = models[0], Models = models, Chat = options.Chat, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1) });
+        return Done(new ProposeOutput { Attempts = hash, Total = attempts.Count, Problems = problems.Count, SampledPrompts = sampled, Lengths = lengths, Model = models[0], Models = models, Chat = options.Chat, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1) });
+    }
+
+    /// <summary>
+    /// One model's attempts: the greedy one and the samples of every prompt. Where the samples depend on the greedy
+    /// answer (<see cref="ProposeOptions.SampleBelow"/>), the greedy pass runs first and only the prompts whose greedy
+    /// answer the model was less sure of are sampled; otherwise every round decodes together from one pass over each
+    /// prompt. Attempts are added round by round, each in prompt order. Returns the prompts that were sampled.
+    /// </summary>
+    private static int Attempt(LoadedModel model, ProposeOptions options, string task, List<PosedPrompt> prompts, SeededRandom random, List<AttemptRecord> attempts)
+    {
+        var text = prompts.Select(p => p.Prompt).ToList();
+        var samples = Enumerable.Repeat(options.Temperature, options.Samples).ToList();
+        void Add(ScoredAnswer[][] answers, IReadOnlyList<int> which, int firstRound)
+        {
+            for (var round = 0; round < answers.Length; round++)
+            for (var i = 0; i < which.Count; i++)
+            {
+                var sample = firstRound + round;
+                attempts.Add(prompts[which[i]].Attempt(task, answers[round][i], sample, options.Greedy && sample == 0, model.Version.Reference));
+            }
+        }
+
+        var all = Enumerable.Range(0, prompts.Count).ToList();
+        if (!options.Greedy || options.Samples == 0 || options.SampleBelow >= 1)
+        {
+            Add(ModelAnswers.GenerateRounds(model, text, (options.Greedy ? new[] { 0.0 } : []).Concat(samples).ToList(), random, options.Batch), all, 0);
+            return options.Samples > 0 ? prompts.Count : 0;
+        }
+
+        var greedy = ModelAnswers.GenerateRounds(model, text, [0.0], random, options.Batch);
+        Add(greedy, all, 0);
+        var unsure = all.Where(i => greedy[0][i].Probability < options.SampleBelow).ToList();
+        if (unsure.Count > 0) Add(ModelAnswers.GenerateRounds(model, unsure.Select(i => text[i]).ToList(), samples, random, options.Batch), unsure, 1);
+        return unsure.Count;
     }
 
     /// <summary>

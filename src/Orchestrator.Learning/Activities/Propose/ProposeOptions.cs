@@ -31,6 +31,12 @@ public sealed class ProposeOptions
     [Input("problems per length")]
     public int Problems { get; set; } = 1024;
 
+    [Input("problems per review length (those below 'from', already mastered); 0 for as many as 'problems'")]
+    public int ReviewProblems { get; set; }
+
+    [Input("sample only the problems whose greedy answer the model gives a probability below this (with greedy on): one it is sure of would mostly be sampled back; 1 samples every problem")]
+    public double SampleBelow { get; set; } = 1;
+
     [Input("also make one greedy (temperature 0) attempt per problem")]
     public bool Greedy { get; set; } = true;
 
@@ -61,6 +67,9 @@ public sealed record ProposeOutput
     [Output("problems posed")]
     public required int Problems { get; init; }
 
+    [Output("prompts that got sampled attempts, summed over the proposing models (with sampleBelow, those the model was unsure of)")]
+    public required int SampledPrompts { get; init; }
+
     [Output("the lengths proposed on")]
     public required IReadOnlyList<int> Lengths { get; init; }
 
@@ -90,6 +99,8 @@ public sealed class ProposeOptionsValidator : AbstractValidator<ProposeOptions>
         RuleFor(o => o.Span).InclusiveBetween(1, 64).WithMessage("span must be between 1 and 64 lengths");
         RuleFor(o => o.Review).InclusiveBetween(0, 64).WithMessage("review must be between 0 and 64 lengths");
         RuleFor(o => o.Problems).InclusiveBetween(1, 1_000_000).WithMessage("problems must be between 1 and 1,000,000 per length");
+        RuleFor(o => o.ReviewProblems).InclusiveBetween(0, 1_000_000).WithMessage("reviewProblems must be between 0 (as many as problems) and 1,000,000 per length");
+        RuleFor(o => o.SampleBelow).Must(p => p is > 0 and <= 1).WithMessage("sampleBelow must be above 0 and at most 1 (1 samples every problem)");
         RuleFor(o => o.Samples).InclusiveBetween(0, 256).WithMessage("samples must be between 0 and 256");
         RuleFor(o => o).Must(o => o.Greedy || o.Samples > 0).WithName("samples").WithMessage("samples is 0 and greedy is off: that proposes nothing; set samples: 1 or more");
         RuleFor(o => o.Temperature).Must(t => t > 0 && t <= 10).WithMessage("temperature must be above 0 and at most 10 (greedy attempts come from 'greedy: true')");
