@@ -27,10 +27,10 @@ public sealed record EditPrompt(string System, string User)
     public const string SystemText = """
         You improve the procedure of a machine-learning improvement workflow by proposing one self-edit at a time, as an RFC 6902 JSON Patch.
         Only "replace" operations on the listed tunables, with literal values inside their bounds, are accepted: anything else is refused and the proposal is wasted.
-        An accepted edit becomes a draft that is trialled against the current version on the same seeds and compute budget; what counts is the frontier gained per 1,000 training steps (higher is better).
+        An accepted edit becomes a draft that is trialled against the current version on the same seeds and compute budget; what counts is the frontier gained per unit of everything the rounds spend, proposing and gating as well as training (per TFLOP of estimated compute; per 1,000 training steps for a workflow that reports no compute); higher is better.
         A draft that a statistical meta-gate confirms on fresh seeds becomes the next version.
         Answer with one JSON object and nothing else:
-        {"patch": [{"op": "replace", "path": "<a tunable's path>", "value": <a literal>}], "rationale": "<one sentence: why this should learn faster per training step>"}
+        {"patch": [{"op": "replace", "path": "<a tunable's path>", "value": <a literal>}], "rationale": "<one sentence: why this should learn faster per unit of compute>"}
         """;
 
     /// <summary>What an evaluator is for, and the condition its edits meet before any trial.</summary>
@@ -106,7 +106,7 @@ public sealed record EditPrompt(string System, string User)
 
     private static void AppendJournal(StringBuilder text, EditRequest request, LearnedGains gains)
     {
-        text.AppendLine("Edit journal (oldest first; gains are frontier per 1,000 training steps over the parent version):");
+        text.AppendLine("Edit journal (oldest first; gains are frontier per TFLOP of compute, or per 1,000 training steps for a workflow that reports no compute, over the parent version):");
         if (request.Journal.Count == 0)
         {
             text.AppendLine("- empty: no edit has been proposed yet");

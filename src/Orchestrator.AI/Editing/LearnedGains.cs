@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Orchestrator.AI.Editing;
 
 /// <summary>
-/// What the LLM editor has learned: the measured gains (frontier per 1,000 training steps over the parent, from
+/// What the LLM editor has learned: the measured gains (frontier per TFLOP of compute, or per 1,000 training steps, over the parent, from
 /// the screening trials) of the proposals it made, by arm. They are shown with the journal in the next prompt, and
 /// kept in the editor's state so they carry across runs.
 /// </summary>

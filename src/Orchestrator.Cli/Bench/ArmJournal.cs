@@ -6,7 +6,9 @@ namespace Orchestrator.Cli.Bench;
 /// <summary>
 /// Reads an improvement run's journal into one point per round. It reads step records, not the run's output, so a
 /// run stopped by the time budget still yields every round it finished. A round whose audit failed has no train or
-/// gate record (they were skipped): it costs no steps and leaves the champion as it was.
+/// gate record (they were skipped): it costs no steps and leaves the champion as it was. A round's compute is what its
+/// steps report (<c>gflop</c>, <c>cpuSeconds</c>: proposing, training and gating), so it is there for any version of
+/// the workflow, whatever its state keeps; round 0's is that of the steps before the rounds (the base and its measurement).
 /// </summary>
 public static class ArmJournal
 {
@@ -23,8 +25,10 @@ public static class ArmJournal
         long trainingSteps = base_.Output!["steps"]!.GetValue<long>();
         var champion = Accuracy(measure.Output!["candidateByLength"]);
         var frontier = measure.Output["frontier"]!.GetValue<int>();
+        var roundZero = byKey.Values.Where(s => !s.Key.StartsWith("round/", StringComparison.Ordinal)).ToList();
+        var (gflop, cpuSeconds) = (Sum(roundZero, "gflop"), Sum(roundZero, "cpuSeconds"));
         points.Add(new RoundPoint(arm, run.Seed, 0, frontier, measure.Output["candidateFrontier"]!.GetValue<int>(),
-            true, null, 0, trainingSteps, Seconds(run, measure, baseSeconds), champion));
+            true, null, 0, trainingSteps, Seconds(run, measure, baseSeconds), champion, null, gflop, cpuSeconds));
 
         for (var round = 0; byKey.TryGetValue($"round/{round}/advance", out var advance); round++)
         {
@@ -33,9 +37,11 @@ public static class ArmJournal
             double? precision = audit is not null && audit["audited"]!.GetValue<int>() > 0 ? audit["precision"]!.GetValue<double>() : null;
             var tripped = byKey.GetValueOrDefault($"round/{round}/guard")?.Output?["tripped"]?.GetValue<bool>() == true;
             var seconds = Seconds(run, advance, baseSeconds);
+            var roundSteps = byKey.Values.Where(s => s.Key.StartsWith($"round/{round}/", StringComparison.Ordinal)).ToList();
+            (gflop, cpuSeconds) = (gflop + Sum(roundSteps, "gflop"), cpuSeconds + Sum(roundSteps, "cpuSeconds"));
             if (byKey[$"round/{round}/gate"].Output is not JsonObject gate)
             {
-                points.Add(new RoundPoint(arm, run.Seed, round + 1, frontier, frontier, false, null, kept, trainingSteps, seconds, champion, precision));
+                points.Add(new RoundPoint(arm, run.Seed, round + 1, frontier, frontier, false, null, kept, trainingSteps, seconds, champion, precision, gflop, cpuSeconds));
                 continue;
             }
             trainingSteps += byKey[$"round/{round}/train"].Output!["steps"]!.GetValue<long>();
@@ -45,10 +51,14 @@ public static class ArmJournal
             // A gate that knew the champion's frontier scored it on the targets only: keep its earlier figures for the rest.
             champion = promoted ? Accuracy(gate["candidateByLength"]) : Overlay(champion, Accuracy(gate["championByLength"]));
             points.Add(new RoundPoint(arm, run.Seed, round + 1, frontier, gate["candidateFrontier"]!.GetValue<int>(), promoted,
-                gate["pValue"]!.GetValue<double>(), kept, trainingSteps, seconds, champion, precision));
+                gate["pValue"]!.GetValue<double>(), kept, trainingSteps, seconds, champion, precision, gflop, cpuSeconds));
         }
         return points;
     }
+
+    /// <summary>The sum of a numeric output field over steps; a step without it (one that spends no model compute) adds 0.</summary>
+    private static double Sum(IEnumerable<StepRecord> steps, string field) =>
+        Math.Round(steps.Sum(s => Core.Json.JsonTypes.TryGetNumber((s.Output as JsonObject)?[field], out var x) ? x : 0), 3);
 
     private static double Seconds(RunRecord run, StepRecord step, double baseSeconds) =>
         Math.Round(((step.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds + baseSeconds, 1);

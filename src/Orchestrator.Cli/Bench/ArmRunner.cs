@@ -86,9 +86,9 @@ public sealed class ArmRunner(CliHost host, WorkflowDefinition definition, IDefi
     }
 
     // Inputs as the run recorded them (defaults filled in) compared with what is asked. Patience and the rounds'
-    // step budget do not touch round 0 (and a round 0 recorded before the budget input existed has none).
+    // budgets do not touch round 0 (and a round 0 recorded before a budget input existed has none).
     private static JsonObject Comparable(JsonObject inputs) =>
-        new(inputs.Where(p => p.Key is not ("patience" or "budget")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        new(inputs.Where(p => p.Key is not ("patience" or "budget" or "computeBudget")).OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
 
     private async Task<(RunRecord Run, IReadOnlyList<StepRecord> Steps)> RunInStoreAsync(string storeFolder, JsonObject inputs, long seed, string runId, CancellationToken cancellationToken,
         (WorkflowDefinition Definition, IDefinitionCatalog Catalog)? procedure = null, IRunObserver? observer = null)

@@ -3,7 +3,7 @@ using ScottPlot;
 namespace Orchestrator.Cli.Bench;
 
 /// <summary>
-/// The benchmark's figures as PNG: frontier against training steps and against wall time (one line per arm and
+/// The benchmark's figures as PNG: frontier against training steps, against estimated compute and against wall time (one line per arm and
 /// seed, one colour per arm), and accuracy by length after each round for each arm's first seed.
 /// </summary>
 public static class BenchPlots
@@ -16,6 +16,7 @@ public static class BenchPlots
         var files = new List<string>
         {
             Lines(folder, "frontier-vs-steps.png", points, p => p.TrainingSteps, "training steps (base included)", "Frontier vs training steps"),
+            Lines(folder, "frontier-vs-compute.png", points, p => p.Gflop / 1000, "estimated compute (TFLOP, base included)", "Frontier vs compute"),
             Lines(folder, "frontier-vs-minutes.png", points, p => p.WallSeconds / 60, "wall time (minutes, base included)", "Frontier vs wall time"),
         };
         if (points.Any(p => p.Precision is not null)) files.Add(Precision(folder, points));

@@ -31,7 +31,7 @@ public static class LineageCommand
                 return ExitCodes.Success;
             }
             // The reasons are long sentences; the table keeps to the numbers and --json has everything.
-            var table = new Table().AddColumns("version", "parent", "by", "edit", "gain (frontier / 1k steps)", "p");
+            var table = new Table().AddColumns("version", "parent", "by", "edit", "gain (frontier / TFLOP or / 1k steps)", "p");
             foreach (var row in rows)
                 table.AddRow(row["version"]!.ToString(), row["parent"]?.ToString() ?? "-", Markup.Escape(row["author"]!.ToString()),
                     Markup.Escape(WorkflowLineage.Describe(row["edit"] as JsonArray)), row["gain"]?.ToString() ?? "-", row["pValue"]?.ToString() ?? "-");

@@ -22,7 +22,8 @@ public sealed class BenchMetaTests
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         var rows = File.ReadAllLines(Path.Combine(output, "meta.csv")).Skip(1).Select(r => r.Split(',')).ToList();
         // Equal compute: the edited procedure trains 200 steps per round instead of 400, so the baseline's one round
-        // buys it two (its budget is the 400 steps the baseline spent), and no more.
+        // buys it two (its budget is the GFLOP the baseline's round spent, which one round of 200 steps with its
+        // proposing and gating does not reach), and no more.
         Assert.Equal(["baseline/0", "baseline/1", "improved/0", "improved/1", "improved/2"], rows.Select(r => r[0] + "/" + r[2]).Order());
         // Same round 0 for both.
         Assert.Single(rows.Where(r => r[2] == "0").Select(r => string.Join(',', r[3..9])).Distinct());
@@ -32,8 +33,12 @@ public sealed class BenchMetaTests
         var section = await File.ReadAllTextAsync(docs);
         Assert.Contains("## Outer loop: self-improve-addition@2 vs self-improve-addition@1", section);
         Assert.Contains("| 2 | 1 | operator:test | /steps/4/do/4/with/steps = 200 |", section);
-        Assert.Contains("Mean ratio", section);
+        Assert.Contains("Mean compute ratio", section);
+        Assert.Contains("the improved one may spend the estimated compute", section);
+        var compute = rows.ToLookup(r => r[0], r => double.Parse(r[9], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(compute["improved"].Max() >= compute["baseline"].Max(), "the improved arm stops only once it has spent the baseline's compute");
         Assert.True(File.Exists(Path.Combine(output, "frontier-vs-steps.png")));
+        Assert.True(File.Exists(Path.Combine(output, "frontier-vs-compute.png")));
     }
 
     [Fact]

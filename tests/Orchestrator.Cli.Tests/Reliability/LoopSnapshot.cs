@@ -9,11 +9,11 @@ namespace Orchestrator.Cli.Tests.Reliability;
 /// Everything a run of the loop leaves in its store that must not depend on where it was killed, read from the
 /// SQLite files: the run (status, output, rounds, committed steps), every model version with its checkpoint and
 /// lineage, the champion and its alias journal, the workflow's versions, 'current' journal and self-edits.
-/// Wall-clock figures (seconds, tokens per second, times) are left out: they differ between any two runs.
+/// Wall-clock figures (seconds, tokens per second, CPU seconds, times) are left out: they differ between any two runs.
 /// </summary>
 public static class LoopSnapshot
 {
-    private static readonly HashSet<string> WallClock = ["seconds", "tokensPerSecond", "at", "createdAt"];
+    private static readonly HashSet<string> WallClock = ["seconds", "tokensPerSecond", "cpuSeconds", "at", "createdAt"];
 
     /// <summary>Reads the store at <paramref name="location"/>: a SQLite folder or a PostgreSQL connection string.</summary>
     public static async Task<JsonObject> ReadAsync(string location)

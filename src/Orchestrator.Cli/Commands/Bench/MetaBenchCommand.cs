@@ -13,11 +13,13 @@ namespace Orchestrator.Cli.Commands.Bench;
 /// <summary>
 /// <c>orchestrator bench meta</c>: the procedure the outer loop found (a workflow's current version, or --procedure)
 /// against the shipped baseline (--baseline, version 1) on fresh seeds at equal compute: both start from the same
-/// round 0, the baseline runs its rounds, and the improved procedure may spend the post-training steps the baseline
-/// spent on that seed, however many rounds that is (through the workflow's <c>budget</c> input). A seed where it does
-/// not reach the baseline's final frontier within that compute counts as a ratio of 1 (no saving). Reports the training
-/// steps the improved procedure needs to reach the baseline's final frontier, the table of promoted versions, a CSV and
-/// plots (frontier against steps for both), appended to docs/benchmarks.md.
+/// round 0, the baseline runs its rounds, and the improved procedure may spend the total compute the baseline's rounds
+/// spent on that seed (estimated GFLOP of proposing, training and gating), however many rounds that is (through the
+/// workflow's <c>computeBudget</c> input; a version without it gets the baseline's post-training steps as its
+/// <c>budget</c>). A seed where it does not reach the baseline's final frontier within that compute counts as a ratio
+/// of 1 (no saving). Reports the compute the improved procedure needs to reach the baseline's final frontier, with CPU
+/// seconds and post-training steps beside it, the table of promoted versions, a CSV and plots (frontier against steps
+/// and against compute for both), appended to docs/benchmarks.md.
 /// </summary>
 public static class MetaBenchCommand
 {
@@ -30,11 +32,11 @@ public static class MetaBenchCommand
         var baseSeed = new Option<long?>("--base-seed") { Description = "Train round 0 once with this seed and start every seed from it, as meta-improve's trials do (default: a round 0 per seed)." };
         var minutes = new Option<double>("--minutes") { Description = "Wall-clock budget per run, round 0 included; 0 for none.", DefaultValueFactory = _ => 0 };
         var inputs = new Option<string[]>("--input", "-i") { Description = "A workflow input as name=value for every run (e.g. rounds=8); repeatable." };
-        var ratio = new Option<double>("--ratio") { Description = "The compute ratio to test against.", DefaultValueFactory = _ => 0.6 };
+        var ratio = new Option<double>("--ratio") { Description = "The compute ratio (improved GFLOP to reach the baseline's final frontier over the baseline's) to test against.", DefaultValueFactory = _ => 0.6 };
         var output = new Option<string>("--out") { Description = "Folder for the CSV, plots and the runs' stores.", DefaultValueFactory = _ => "docs/bench/meta" };
         var fullBudget = new Option<bool>("--full-budget") { Description = "Run the improved procedure for all of its compute even after it reached the baseline's final frontier (default: stop at the end of that round; the ratio is the same, the plot ends there)." };
         var docs = new Option<string?>("--docs") { Description = "Append the summary to this markdown file ('' for none).", DefaultValueFactory = _ => "docs/benchmarks.md" };
-        var command = new Command("meta", "The meta-improved procedure against the baseline on fresh seeds at equal compute from the same round 0; training steps to reach the baseline's final frontier, CSV, plots, lineage table and summary.")
+        var command = new Command("meta", "The meta-improved procedure against the baseline on fresh seeds at equal compute from the same round 0; compute (GFLOP, with CPU seconds and steps) to reach the baseline's final frontier, CSV, plots, lineage table and summary.")
             { target, baseline, procedure, seeds, baseSeed, minutes, inputs, ratio, fullBudget, output, docs };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -59,14 +61,17 @@ public static class MetaBenchCommand
             var runner = new ArmRunner(host, baselineProcedure.Item1, baselineProcedure.Item2, folder, sharedBase);
             var (baselineName, improvedName) = ($"{id}@{baselineProcedure.Item1.Version}", $"{id}@{improvedProcedure.Item1.Version}");
             var equalCompute = EqualCompute.Supported(improvedProcedure.Item1);
+            var byCompute = EqualCompute.ByCompute(improvedProcedure.Item1);
             if (!equalCompute)
-                Console.Error.WriteLine($"bench: {improvedName} declares no '{EqualCompute.BudgetInput}' input, so both procedures run the same rounds (a procedure that trains less per round then also gets less compute)");
+                Console.Error.WriteLine($"bench: {improvedName} declares no '{EqualCompute.ComputeBudgetInput}' or '{EqualCompute.BudgetInput}' input, so both procedures run the same rounds (a procedure that spends less per round then also gets less compute)");
+            else if (!byCompute)
+                Console.Error.WriteLine($"bench: {improvedName} declares no '{EqualCompute.ComputeBudgetInput}' input, so it gets the baseline's post-training steps as its '{EqualCompute.BudgetInput}' (its proposing and gating are not budgeted)");
             var points = new List<RoundPoint>();
             foreach (var seed in parse.GetValue(seeds)!)
             {
                 var baselineRounds = await runner.RunAsync(new BenchArm("baseline", baselineName, new JsonObject()), seed, given, budget, cancellationToken, baselineProcedure);
                 points.AddRange(baselineRounds);
-                var improvedInputs = equalCompute ? EqualCompute.InputsFor(baselineRounds) : new JsonObject();
+                var improvedInputs = equalCompute ? EqualCompute.InputsFor(baselineRounds, byCompute) : new JsonObject();
                 var goal = parse.GetValue(fullBudget) ? null : EqualCompute.Goal(baselineRounds);
                 points.AddRange(await runner.RunAsync(new BenchArm("improved", improvedName, improvedInputs), seed, given, budget, cancellationToken, improvedProcedure, goal));
                 BenchCsv.Write(Path.Combine(folder, "meta.csv"), points);
@@ -85,7 +90,7 @@ public static class MetaBenchCommand
                     ## Outer loop: {improvedName} vs {baselineName} ({DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})
 
                     Command: `dotnet run -c Release --project src/Orchestrator.Cli -- {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`
-                    Machine: {Environment.ProcessorCount} cores; inputs {given.ToJsonString()}; both procedures start from {(sharedBase is { } b ? $"one round 0 (trained with seed {b}) for every seed" : "the same round 0 per seed")}; {(equalCompute ? "the improved one may spend the post-training steps the baseline spent on that seed (equal compute)" : "both run the same rounds")}.
+                    Machine: {Environment.ProcessorCount} cores; inputs {given.ToJsonString()}; both procedures start from {(sharedBase is { } b ? $"one round 0 (trained with seed {b}) for every seed" : "the same round 0 per seed")}; {(byCompute ? "the improved one may spend the estimated compute (GFLOP of proposing, training and gating) the baseline's rounds spent on that seed (equal compute)" : equalCompute ? "the improved one may spend the post-training steps the baseline spent on that seed" : "both run the same rounds")}.
 
                     {summary}
                     Promoted procedure versions:
@@ -109,7 +114,7 @@ public static class MetaBenchCommand
 
     private static string LineageTable(IReadOnlyList<JsonObject> chain)
     {
-        var text = new System.Text.StringBuilder("| version | parent | by | edit | gain (frontier / 1k steps) | p |\n| ---: | ---: | --- | --- | ---: | ---: |\n");
+        var text = new System.Text.StringBuilder("| version | parent | by | edit | gain (frontier / TFLOP or / 1k steps) | p |\n| ---: | ---: | --- | --- | ---: | ---: |\n");
         foreach (var v in chain)
             text.Append(CultureInfo.InvariantCulture, $"| {v["version"]} | {v["parent"]?.ToString() ?? "-"} | {v["author"]} | {WorkflowLineage.Describe(v["edit"] as JsonArray)} | {v["gain"]?.ToString() ?? "-"} | {v["pValue"]?.ToString() ?? "-"} |\n");
         return text.ToString();

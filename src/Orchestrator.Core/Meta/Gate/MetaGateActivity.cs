@@ -7,7 +7,8 @@ namespace Orchestrator.Core.Meta.Gate;
 
 /// <summary>
 /// <c>meta/gate</c>, the meta-gate: confirms a candidate procedure on fresh seeds with the exact one-sided paired
-/// permutation test on frontier gained per 1,000 steps, requiring both p &lt;= alpha and a mean gain of at least
+/// permutation test on frontier gained per TFLOP of the rounds' compute (per 1,000 steps for trials without compute; see
+/// <see cref="TrialRates"/>), requiring both p &lt;= alpha and a mean gain of at least
 /// <c>minEffect</c>. Every decision spends its alpha from a budget kept in the run's state
 /// (<c>metaAlphaSpent</c>), so many generations cannot buy a lucky pass. It is always protected from self-edits.
 /// </summary>
@@ -19,9 +20,10 @@ public sealed class MetaGateActivity()
     protected override ValueTask<ActivityOutcome> ExecuteAsync(MetaGateOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
         IReadOnlyList<double> gains;
+        string unit;
         try
         {
-            gains = TrialRates.PairedDifferences(TrialRates.BySeed(options.Baseline), TrialRates.BySeed(options.Candidate));
+            (gains, unit) = TrialRates.PairedDifferences(options.Baseline, options.Candidate);
         }
         catch (InvalidOperationException e)
         {
@@ -38,7 +40,7 @@ public sealed class MetaGateActivity()
         {
             spent += options.Alpha;
             passed = p <= options.Alpha && mean >= options.MinEffect;
-            reason = string.Create(CultureInfo.InvariantCulture, $"mean gain {mean:+0.###;-0.###;0} frontier per 1,000 steps over {gains.Count} seeds (minimum {options.MinEffect}), one-sided p = {p:0.####} {(p <= options.Alpha ? "<=" : ">")} {options.Alpha}");
+            reason = string.Create(CultureInfo.InvariantCulture, $"mean gain {mean:+0.###;-0.###;0} {TrialRates.Describe(unit)} over {gains.Count} seeds (minimum {options.MinEffect}), one-sided p = {p:0.####} {(p <= options.Alpha ? "<=" : ">")} {options.Alpha}");
         }
         context.Log($"meta-gate: {(passed ? "PASS" : "no")}: {reason}");
         var output = new MetaGateOutput
@@ -47,6 +49,7 @@ public sealed class MetaGateActivity()
             PValue = Math.Round(p, 6),
             MeanGain = Math.Round(mean, 6),
             Gains = new JsonArray(gains.Select(g => (JsonNode)Math.Round(g, 6)).ToArray()),
+            Unit = unit,
             Rates = new JsonObject { ["baseline"] = options.Baseline["meanRate"]?.DeepClone(), ["candidate"] = options.Candidate["meanRate"]?.DeepClone() },
             AlphaSpent = Math.Round(spent, 6),
             Reason = reason,

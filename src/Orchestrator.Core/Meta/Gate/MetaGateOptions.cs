@@ -15,7 +15,7 @@ public sealed class MetaGateOptions
     [Input("one-sided significance level of this decision")]
     public double Alpha { get; set; } = 0.05;
 
-    [Input("the smallest mean gain (frontier per 1,000 steps) that counts as an improvement")]
+    [Input("the smallest mean gain that counts as an improvement, in the trials' unit: frontier per TFLOP of the rounds' compute (per 1,000 steps for runs without compute)")]
     public double MinEffect { get; set; } = 0.1;
 
     [Input("the most alpha all decisions of the run may spend together")]
@@ -30,13 +30,16 @@ public sealed record MetaGateOutput
     [Output("exact one-sided paired permutation p-value over the seeds")]
     public required double PValue { get; init; }
 
-    [Output("mean paired gain in frontier per 1,000 steps")]
+    [Output("mean paired gain, in unit")]
     public required double MeanGain { get; init; }
+
+    [Output("the unit of the gains: frontier/TFLOP when both trials measured compute, else frontier/1k-steps")]
+    public required string Unit { get; init; }
 
     [Output("per-seed gains, in seed order")]
     public required JsonArray Gains { get; init; }
 
-    [Output("the baseline's and the candidate's mean rate")]
+    [Output("the baseline's and the candidate's mean rate, each in its trial's unit")]
     public required JsonObject Rates { get; init; }
 
     [Output("alpha spent by the run's meta decisions so far, this one included")]

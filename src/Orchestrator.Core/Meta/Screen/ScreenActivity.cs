@@ -5,7 +5,7 @@ namespace Orchestrator.Core.Meta.Screen;
 
 /// <summary>
 /// <c>meta/screen</c>: compares each draft's trial with its parent's on the same seeds (paired by seed) and picks the
-/// draft with the largest mean gain, if it reaches <c>minEffect</c>. Screening spends no alpha: it only chooses what
+/// draft with the largest mean gain (in the trials' unit, see <see cref="TrialRates"/>), if it reaches <c>minEffect</c>. Screening spends no alpha: it only chooses what
 /// to confirm on fresh seeds. Every draft's gain is also the reward its editor arm learns from. Evaluator drafts
 /// (from meta/evaluator-gate) are matched to their trials by the evaluator version each trial ran with.
 /// </summary>
@@ -14,7 +14,6 @@ public sealed class ScreenActivity()
 {
     protected override ValueTask<ActivityOutcome> ExecuteAsync(ScreenOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
-        var baseline = TrialRates.BySeed(options.Baseline);
         var gains = new JsonArray();
         var outcomes = new JsonArray();
         JsonObject? best = null;
@@ -24,21 +23,22 @@ public sealed class ScreenActivity()
             var version = draft?["version"]?.GetValue<int>() ?? trial["version"]!.GetValue<int>();
             var arm = draft?["arm"]?.GetValue<string>() ?? "?";
             IReadOnlyList<double> differences;
+            string unit;
             try
             {
-                differences = TrialRates.PairedDifferences(baseline, TrialRates.BySeed(trial));
+                (differences, unit) = TrialRates.PairedDifferences(options.Baseline, trial);
             }
             catch (InvalidOperationException e)
             {
                 return ValueTask.FromResult(Failed("unpaired-trials", $"draft {version}: {e.Message}"));
             }
             var gain = Math.Round(differences.Average(), 6);
-            var entry = new JsonObject { ["version"] = version, ["arm"] = arm, ["gain"] = gain };
+            var entry = new JsonObject { ["version"] = version, ["arm"] = arm, ["gain"] = gain, ["unit"] = unit };
             if (evaluator is not null) entry["evaluator"] = evaluator;
             gains.Add(entry);
             outcomes.Add(new JsonObject { ["arm"] = arm, ["reward"] = gain });
             if (gain >= options.MinEffect && (best is null || gain > best["gain"]!.GetValue<double>())) best = (JsonObject)entry.DeepClone();
-            context.Log($"draft {evaluator ?? version.ToString(System.Globalization.CultureInfo.InvariantCulture)} ({arm}): mean gain {gain:+0.###;-0.###;0} frontier per 1,000 steps");
+            context.Log($"draft {evaluator ?? version.ToString(System.Globalization.CultureInfo.InvariantCulture)} ({arm}): mean gain {gain:+0.###;-0.###;0} {TrialRates.Describe(unit)}");
         }
         return ValueTask.FromResult(Done(new ScreenOutput { Best = best, Gains = gains, Outcomes = outcomes }));
     }

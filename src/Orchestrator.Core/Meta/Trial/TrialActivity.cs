@@ -7,16 +7,20 @@ namespace Orchestrator.Core.Meta.Trial;
 
 /// <summary>
 /// <c>meta/trial</c>: runs one version of an improvement workflow once per seed, with the same inputs (compute
-/// budget) for every version compared, and measures the meta-objective — frontier gained per 1,000 training steps
-/// after round 0 — from each run's output (<c>frontier</c>, <c>baseFrontier</c>, <c>trainingSteps</c>,
-/// <c>baseTrainingSteps</c>). To trial an evaluator, it gives every run one exact evaluator version as its
+/// budget) for every version compared, and measures the meta-objective — frontier gained per TFLOP (1,000 GFLOP) of
+/// everything the rounds spent after round 0: proposing, training and gating alike — from each run's output
+/// (<c>frontier</c>, <c>baseFrontier</c>, <c>compute</c>, <c>baseCompute</c>, in GFLOP). A procedure that trains less per
+/// round but runs more rounds pays for every round's proposing and gating, which a count of training steps does not
+/// see. Runs whose output has no compute (workflows from before it was counted) are measured per 1,000 post-training
+/// steps (<c>trainingSteps</c>, <c>baseTrainingSteps</c>), and so is every seed of a trial where one of them lacks it:
+/// the trial's <c>unit</c> says which (see <see cref="TrialRates"/>). To trial an evaluator, it gives every run one exact evaluator version as its
 /// <c>evaluator</c> input: the workflow stays the same and only how its self-labels are judged differs. Each run is
 /// an ordinary durable run with an id derived from this step, so after a crash finished runs are reused and an
 /// interrupted one resumes. The runs go through <see cref="MetaServices.ChildRuns"/>:
 /// one after another in-process, or queued for every worker when a worker runs the trial.
 /// </summary>
 public sealed class TrialActivity(MetaServices services)
-    : Activity<TrialOptions, TrialOutput>("meta/trial", "Runs a workflow version once per seed with fixed inputs and measures frontier gained per 1,000 training steps.", new TrialOptionsValidator())
+    : Activity<TrialOptions, TrialOutput>("meta/trial", "Runs a workflow version once per seed with fixed inputs and measures frontier gained per TFLOP of the rounds' compute (per 1,000 training steps for runs without compute).", new TrialOptionsValidator())
 {
     protected override async ValueTask<ActivityOutcome> ExecuteAsync(TrialOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
@@ -56,7 +60,7 @@ public sealed class TrialActivity(MetaServices services)
         context.Progress(new StepProgress("trial", reused.Count, options.Seeds.Count) { Detail = $"{definition.Reference}, {children.Count} run(s) to go" });
         var finished = (await services.ChildRuns.RunAllAsync(children, cancellationToken)).ToDictionary(r => r.Id, StringComparer.Ordinal);
 
-        var results = new JsonArray();
+        var measured = new List<JsonObject>();
         for (var i = 0; i < options.Seeds.Count; i++)
         {
             var seed = options.Seeds[i];
@@ -73,11 +77,22 @@ public sealed class TrialActivity(MetaServices services)
             result["run"] = run.Id;
             if (run.Output?["champion"] is JsonValue champion) result["champion"] = champion.DeepClone();
             if (run.Output?[EvaluatorInput] is JsonValue used && used.TryGetValue<string>(out var usedText) && usedText.Length > 0) result[EvaluatorInput] = usedText;
+            measured.Add(result);
+        }
+        // One unit for every seed, or the mean (and every paired comparison) would mix them.
+        var unit = measured.All(r => r.ContainsKey(ComputeRate)) ? TrialRates.ComputeUnit : TrialRates.StepsUnit;
+        var results = new JsonArray();
+        foreach (var result in measured)
+        {
+            result["rate"] = result[unit == TrialRates.ComputeUnit ? ComputeRate : StepsRate]!.GetValue<double>();
+            result["unit"] = unit;
+            result.Remove(ComputeRate);
             results.Add(result);
-            context.Log($"{definition.Reference} seed {seed}: frontier {result["baseFrontier"]} -> {result["frontier"]} in {result["trainingSteps"]!.GetValue<double>() - result["baseTrainingSteps"]!.GetValue<double>()} steps, rate {result["rate"]}");
+            context.Log($"{definition.Reference} seed {result["seed"]}: frontier {result["baseFrontier"]} -> {result["frontier"]} in {result["trainingSteps"]!.GetValue<double>() - result["baseTrainingSteps"]!.GetValue<double>()} steps"
+                + (result["compute"] is { } compute ? $" and {compute.GetValue<double>() - result["baseCompute"]!.GetValue<double>():0.#} GFLOP" : "") + $", rate {result["rate"]} {unit}");
         }
         var mean = results.Average(r => r!["rate"]!.GetValue<double>());
-        return Done(new TrialOutput { Version = version, Results = results, MeanRate = Math.Round(mean, 6), Evaluator = evaluator });
+        return Done(new TrialOutput { Version = version, Results = results, MeanRate = Math.Round(mean, 6), Unit = unit, Evaluator = evaluator });
     }
 
     /// <summary>
@@ -112,14 +127,29 @@ public sealed class TrialActivity(MetaServices services)
     private static string ModelNamePart(string evaluator) =>
         new(evaluator.Replace("@", "-v", StringComparison.Ordinal).ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' ? c : '-').ToArray());
 
-    /// <summary>The meta-objective of one run: frontier gained per 1,000 training steps after round 0 (0 when it trained nothing more).</summary>
+    private const string StepsRate = "stepsRate";
+    private const string ComputeRate = "computeRate";
+
+    /// <summary>
+    /// The meta-objective of one run, both ways: frontier gained per 1,000 training steps after round 0, and, when the
+    /// output has <c>compute</c> and <c>baseCompute</c> (GFLOP), per TFLOP of compute after round 0 (each 0 when nothing
+    /// more was spent). The run's measured <c>cpuSeconds</c> is kept beside them when it reports it.
+    /// </summary>
     private static JsonObject? Measure(JsonObject? output)
     {
         double? Number(string name) => Json.JsonTypes.TryGetNumber(output?[name], out var x) ? x : null;
         if (Number("frontier") is not { } frontier || Number("baseFrontier") is not { } baseFrontier
             || Number("trainingSteps") is not { } steps || Number("baseTrainingSteps") is not { } baseSteps) return null;
-        var spent = steps - baseSteps;
-        var rate = spent <= 0 ? 0 : (frontier - baseFrontier) / (spent / 1000);
-        return new JsonObject { ["frontier"] = frontier, ["baseFrontier"] = baseFrontier, ["trainingSteps"] = steps, ["baseTrainingSteps"] = baseSteps, ["rate"] = Math.Round(rate, 6) };
+        double Rate(double spent, double per) => spent <= 0 ? 0 : Math.Round((frontier - baseFrontier) / (spent / per), 6);
+        var result = new JsonObject { ["frontier"] = frontier, ["baseFrontier"] = baseFrontier, ["trainingSteps"] = steps, ["baseTrainingSteps"] = baseSteps, [StepsRate] = Rate(steps - baseSteps, 1000) };
+        if (Number("compute") is { } compute && Number("baseCompute") is { } baseCompute)
+        {
+            (result["compute"], result["baseCompute"]) = (compute, baseCompute);
+            result[ComputeRate] = Rate(compute - baseCompute, GflopPerTflop);
+        }
+        if (Number("cpuSeconds") is { } cpu) result["cpuSeconds"] = cpu;
+        return result;
     }
+
+    private const double GflopPerTflop = 1000;
 }

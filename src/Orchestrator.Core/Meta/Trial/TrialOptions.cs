@@ -30,14 +30,17 @@ public sealed record TrialOutput
     [Output("the version that ran")]
     public required int Version { get; init; }
 
-    [Output("per seed: { seed, run, frontier, baseFrontier, trainingSteps, baseTrainingSteps, rate, champion and evaluator (when the run outputs them) }")]
+    [Output("per seed: { seed, run, frontier, baseFrontier, trainingSteps, baseTrainingSteps, compute and baseCompute (GFLOP) and cpuSeconds (when the run outputs them), rate (in unit), unit, stepsRate (frontier per 1,000 steps, always), champion and evaluator (when the run outputs them) }")]
     public required JsonArray Results { get; init; }
 
     [Output("the exact evaluator version (ID@V) the runs were given, when the trial chose one")]
     public string? Evaluator { get; init; }
 
-    [Output("mean over seeds of the frontier gained per 1,000 training steps after round 0")]
+    [Output("mean over seeds of the rate: frontier gained after round 0 per unit of what the rounds spent")]
     public required double MeanRate { get; init; }
+
+    [Output("the unit of every rate: frontier/TFLOP (per 1,000 GFLOP of the rounds' total compute) when every run output its compute, else frontier/1k-steps (per 1,000 post-training steps)")]
+    public required string Unit { get; init; }
 }
 
 public sealed class TrialOptionsValidator : AbstractValidator<TrialOptions>

@@ -18,7 +18,7 @@ public sealed class BanditEditor : IWorkflowEditor
     /// </summary>
     public const double Step = 2;
 
-    // The prior spread of an arm's mean reward, in units of the meta-objective (frontier per 1,000 steps).
+    // The prior spread of an arm's mean reward, in units of the meta-objective (frontier per TFLOP of compute, or per 1,000 steps; of similar size on the shipped loop).
     private const double PriorSpread = 0.5;
 
     private readonly Dictionary<string, (int Count, double Mean)> _arms = new(StringComparer.Ordinal);

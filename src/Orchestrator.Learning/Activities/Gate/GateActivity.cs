@@ -42,11 +42,12 @@ public sealed class GateActivity(LearningServices services)
     private ActivityOutcome Decide(GateOptions options, ActivityContext context, ITaskFamily task, LoadedModel candidate, LoadedModel champion, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+        var meter = new ComputeMeter();
         var criteria = new GateCriteria(options.Alpha, options.MaxRegression, options.Mastery, options.Confidence, GateLooks.Split(options.Items, options.Looks));
         var seed = context.Random.NextInt64();
         var recheckSeed = context.Random.NextInt64();
         var setHashes = new List<string>();
-        var scoring = new LookScoring(task, options, criteria, candidate, champion, setHashes);
+        var scoring = new LookScoring(task, options, criteria, candidate, champion, setHashes, meter);
 
         var lastTarget = options.Targets.Max();
         var upToTargets = Enumerable.Range(task.MinLength, Math.Max(0, lastTarget - task.MinLength + 1)).ToList();
@@ -113,6 +114,8 @@ public sealed class GateActivity(LearningServices services)
             CandidateItemsByLength = new(scores.ToDictionary(s => s.Length.ToString("D3"), s => s.Items), StringComparer.Ordinal),
             Answers = scoring.Answers,
             Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+            Gflop = meter.Gflop,
+            CpuSeconds = meter.CpuSeconds,
         };
         return Done(output, new JsonObject { [AlphaSpentKey] = spentNow });
     }

@@ -72,4 +72,10 @@ public sealed record GateOutput
 
     [Output("wall time in seconds")]
     public required double Seconds { get; init; }
+
+    [Output("estimated model compute of scoring, in GFLOP (2 per parameter per prompt and answer token; an amount, not a rate)")]
+    public required double Gflop { get; init; }
+
+    [Output("CPU seconds this process used during the decision")]
+    public required double CpuSeconds { get; init; }
 }

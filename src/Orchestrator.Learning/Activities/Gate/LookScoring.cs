@@ -12,7 +12,7 @@ namespace Orchestrator.Learning.Activities.Gate;
 /// test. Items are always a prefix of the length's protected set of <see cref="GateOptions.Items"/>, so a gate that
 /// runs every look scores exactly the items a single look would.
 /// </summary>
-internal sealed class LookScoring(ITaskFamily task, GateOptions options, GateCriteria criteria, LoadedModel candidate, LoadedModel champion, List<string> setHashes)
+internal sealed class LookScoring(ITaskFamily task, GateOptions options, GateCriteria criteria, LoadedModel candidate, LoadedModel champion, List<string> setHashes, ComputeMeter meter)
 {
     private readonly GateLooks looks = criteria.Looks ?? GateLooks.Single(options.Items);
     private bool SameVersion => candidate.Version.Reference == champion.Version.Reference;
@@ -49,8 +49,10 @@ internal sealed class LookScoring(ITaskFamily task, GateOptions options, GateCri
     private void Answer(LoadedModel model, List<OpenLength> lengths, int items, Func<OpenLength, List<bool>> outcomes)
     {
         var posed = lengths.SelectMany(o => o.Set.Items.Skip(outcomes(o).Count).Take(items - outcomes(o).Count).Select(item => (Open: o, Item: item))).ToList();
-        var answers = ModelAnswers.Generate(model, posed.Select(p => p.Item.Prompt).ToList(), 0, null, options.Batch);
+        var prompts = posed.Select(p => p.Item.Prompt).ToList();
+        var answers = ModelAnswers.Generate(model, prompts, 0, null, options.Batch);
         Answers += answers.Length;
+        meter.AddGeneration(model, prompts, answers);
         for (var i = 0; i < posed.Count; i++) outcomes(posed[i].Open).Add(task.Check(posed[i].Item, answers[i]).Correct);
     }
 

@@ -19,15 +19,18 @@ public sealed class PostTrainActivity(LearningServices services)
 {
     protected override async ValueTask<ActivityOutcome> ExecuteAsync(PostTrainOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
+        var meter = new ComputeMeter();
         var (parent, problem) = await ModelVersions.TryLoadAsync(services, options.Model, cancellationToken);
         if (parent is null) return Failed("model-unavailable", problem!);
 
         using (parent)
         {
+            // Counted before training, which may take the parent's weights over and dispose them with its session.
+            var parameters = parent.Model.ParameterCount;
             if (await ModelVersions.FindRegisteredByAsync(services.Loop.Models, parent.Version.Name, context, cancellationToken) is { } registered)
             {
                 context.Log($"{registered.Reference} was already registered by this step; not training again");
-                return Done(Output(registered, parent.Version));
+                return Done(Output(registered, parent.Version, parameters, meter));
             }
 
             var records = await JsonLinesArtifact.ReadAsync<TrainingRecord>(services.Loop.Artifacts, options.Dataset, $"input 'dataset' of step {context.StepKey}", cancellationToken);
@@ -52,19 +55,29 @@ public sealed class PostTrainActivity(LearningServices services)
                 parent.TrainedSteps + outcome.Step, lineage, metrics, $"candidate from {parent.Version.Reference}: {outcome.Step} steps on {records.Count} items{(options.Teacher.Length > 0 ? $" answered by {options.Teacher}" : "")}", cancellationToken);
             training.Complete();
             context.Log($"registered candidate {version.Reference}: loss {outcome.LastLoss:0.0000}, {outcome.TokensPerSecond:0} tokens/s");
-            return Done(Output(version, parent.Version));
+            return Done(Output(version, parent.Version, parameters, meter));
         }
     }
 
-    private static PostTrainOutput Output(ModelVersion version, ModelVersion parent) => new()
+    /// <summary>
+    /// The step's output. Its compute is that of the tokens behind the candidate (those of an interrupted attempt it
+    /// resumed included), so a redelivered step reports what the first delivery would have; its CPU time is this delivery's.
+    /// </summary>
+    private static PostTrainOutput Output(ModelVersion version, ModelVersion parent, long parameters, ComputeMeter meter)
     {
-        Model = version.Reference,
-        Version = version.Version,
-        Parent = parent.Reference,
-        Steps = (int)version.Lineage.Compute.TrainingSteps,
-        Tokens = version.Lineage.Compute.Tokens,
-        Seconds = Math.Round(version.Lineage.Compute.Seconds, 1),
-        Loss = version.Metrics["loss"]?.GetValue<double>() ?? double.NaN,
-        TokensPerSecond = version.Metrics["tokensPerSecond"]?.GetValue<double>() ?? 0,
-    };
+        meter.AddTraining(parameters, version.Lineage.Compute.Tokens);
+        return new PostTrainOutput
+        {
+            Model = version.Reference,
+            Version = version.Version,
+            Parent = parent.Reference,
+            Steps = (int)version.Lineage.Compute.TrainingSteps,
+            Tokens = version.Lineage.Compute.Tokens,
+            Seconds = Math.Round(version.Lineage.Compute.Seconds, 1),
+            Loss = version.Metrics["loss"]?.GetValue<double>() ?? double.NaN,
+            TokensPerSecond = version.Metrics["tokensPerSecond"]?.GetValue<double>() ?? 0,
+            Gflop = meter.Gflop,
+            CpuSeconds = meter.CpuSeconds,
+        };
+    }
 }

@@ -45,6 +45,12 @@ public sealed record PostTrainOutput
 
     [Output("training throughput, tokens per second")]
     public required double TokensPerSecond { get; init; }
+
+    [Output("estimated model compute of the training, in GFLOP (6 per parameter per token trained; an amount, not a rate)")]
+    public required double Gflop { get; init; }
+
+    [Output("CPU seconds this process used during the step")]
+    public required double CpuSeconds { get; init; }
 }
 
 public sealed class PostTrainOptionsValidator : TrainingInputsValidator<PostTrainOptions>

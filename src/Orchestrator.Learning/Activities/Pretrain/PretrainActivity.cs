@@ -29,6 +29,7 @@ public sealed class PretrainActivity(LearningServices services)
 
     protected override async ValueTask<ActivityOutcome> ExecuteAsync(PretrainOptions options, ActivityContext context, CancellationToken cancellationToken)
     {
+        var meter = new ComputeMeter();
         var task = services.Loop.Task(options.Task);
         var tokenizer = new CharTokenizer(task.Alphabet);
         var seed = context.Random.NextInt64(1, long.MaxValue);
@@ -47,7 +48,7 @@ public sealed class PretrainActivity(LearningServices services)
         if (registered is not null)
         {
             context.Log(options.Reuse.Length > 0 ? $"reusing {registered.Reference} as the base; not training" : $"{registered.Reference} was already registered by this step; not training again");
-            return Done(Output(registered, dataset));
+            return Done(Output(registered, dataset, meter));
         }
 
         var restarts = StallRestarts.Open(ModelVersions.TrainingCheckpointPath(services, context));
@@ -71,7 +72,7 @@ public sealed class PretrainActivity(LearningServices services)
         training.Complete();
         restarts.Complete();
         context.Log($"registered {version.Reference}: loss {outcome.LastLoss:0.0000}, {outcome.TokensPerSecond:0} tokens/s");
-        return Done(Output(version, dataset));
+        return Done(Output(version, dataset, meter));
     }
 
     /// <summary>
@@ -175,16 +176,28 @@ public sealed class PretrainActivity(LearningServices services)
         return items.Select(i => new TrainingRecord(task, i.Prompt, i.Answer, i.Length, false, 1.0 / items.Count)).ToList();
     }
 
-    private static PretrainOutput Output(ModelVersion version, string dataset) => new()
+    /// <summary>
+    /// The step's output. Its compute is that of every token behind the base (abandoned attempts included; for a reused
+    /// base, the training that made it), so a redelivered or reusing step reports the same; the curriculum's and the
+    /// restarts' probes pass far fewer tokens forward and are not counted. Its CPU time is this delivery's.
+    /// </summary>
+    private static PretrainOutput Output(ModelVersion version, string dataset, ComputeMeter meter)
     {
-        Model = version.Reference,
-        Version = version.Version,
-        Dataset = dataset,
-        Steps = (int)version.Lineage.Compute.TrainingSteps,
-        Tokens = version.Lineage.Compute.Tokens,
-        Seconds = Math.Round(version.Lineage.Compute.Seconds, 1),
-        Loss = version.Metrics["loss"]?.GetValue<double>() ?? double.NaN,
-        Parameters = version.Metrics["parameters"]?.GetValue<long>() ?? 0,
-        Restarts = version.Metrics[RestartsMetric]?.Deserialize<List<PretrainRestart>>(MetricJson) ?? [],
-    };
+        var parameters = version.Metrics["parameters"]?.GetValue<long>() ?? 0;
+        meter.AddTraining(parameters, version.Lineage.Compute.Tokens);
+        return new PretrainOutput
+        {
+            Model = version.Reference,
+            Version = version.Version,
+            Dataset = dataset,
+            Steps = (int)version.Lineage.Compute.TrainingSteps,
+            Tokens = version.Lineage.Compute.Tokens,
+            Seconds = Math.Round(version.Lineage.Compute.Seconds, 1),
+            Loss = version.Metrics["loss"]?.GetValue<double>() ?? double.NaN,
+            Parameters = parameters,
+            Restarts = version.Metrics[RestartsMetric]?.Deserialize<List<PretrainRestart>>(MetricJson) ?? [],
+            Gflop = meter.Gflop,
+            CpuSeconds = meter.CpuSeconds,
+        };
+    }
 }

@@ -94,6 +94,12 @@ public sealed record PretrainOutput
 
     [Output("attempts abandoned at the stall check (first lengths not learned by restartAfter steps) or the extension check (too few sums one length longer once trained); their steps count in steps")]
     public required IReadOnlyList<PretrainRestart> Restarts { get; init; }
+
+    [Output("estimated model compute of the training, abandoned attempts included, in GFLOP (6 per parameter per token trained; an amount, not a rate)")]
+    public required double Gflop { get; init; }
+
+    [Output("CPU seconds this process used during the step")]
+    public required double CpuSeconds { get; init; }
 }
 
 public sealed class PretrainOptionsValidator : TrainingInputsValidator<PretrainOptions>

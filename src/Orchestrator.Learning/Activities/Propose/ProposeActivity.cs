@@ -31,6 +31,7 @@ public sealed class ProposeActivity(LearningServices services)
     {
         if ((options.Model.Length > 0) == (options.Chat.Length > 0))
             return Failed("invalid-input", options.Model.Length > 0 ? "model and chat are both set; a step proposes with one of them" : "model and chat are both empty; name a model version or a chat connection");
+        var meter = new ComputeMeter();
         var task = services.Loop.Task(options.Task);
         var clock = Stopwatch.StartNew();
         var first = Math.Max(task.MinLength, options.From - options.Review);
@@ -61,14 +62,14 @@ public sealed class ProposeActivity(LearningServices services)
             {
                 models.Add(model.Version.Reference);
                 cancellationToken.ThrowIfCancellationRequested();
-                sampled += Attempt(model, options, task.Name, prompts, random, attempts);
+                sampled += Attempt(model, options, task.Name, prompts, random, attempts, meter);
                 var done = before + (index + 1) * rounds;
                 context.Progress(new StepProgress("propose", done, total) { Remaining = clock.Elapsed / done * (total - done), Detail = $"{problems.Count} problems, lengths {string.Join(",", lengths)}, {model.Version.Reference}" });
             }
         }
 
         var hash = await JsonLinesArtifact.WriteAsync(services.Loop.Artifacts, attempts, cancellationToken);
-        return Done(new ProposeOutput { Attempts = hash, Total = attempts.Count, Problems = problems.Count, SampledPrompts = sampled, Lengths = lengths, Model = models[0], Models = models, Chat = options.Chat, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1) });
+        return Done(new ProposeOutput { Attempts = hash, Total = attempts.Count, Problems = problems.Count, SampledPrompts = sampled, Lengths = lengths, Model = models[0], Models = models, Chat = options.Chat, Seconds = Math.Round(clock.Elapsed.TotalSeconds, 1), Gflop = meter.Gflop, CpuSeconds = meter.CpuSeconds });
     }
 
     /// <summary>
@@ -77,12 +78,13 @@ public sealed class ProposeActivity(LearningServices services)
     /// answer the model was less sure of are sampled; otherwise every round decodes together from one pass over each
     /// prompt. Attempts are added round by round, each in prompt order. Returns the prompts that were sampled.
     /// </summary>
-    private static int Attempt(LoadedModel model, ProposeOptions options, string task, List<PosedPrompt> prompts, SeededRandom random, List<AttemptRecord> attempts)
+    private static int Attempt(LoadedModel model, ProposeOptions options, string task, List<PosedPrompt> prompts, SeededRandom random, List<AttemptRecord> attempts, ComputeMeter meter)
     {
         var text = prompts.Select(p => p.Prompt).ToList();
         var samples = Enumerable.Repeat(options.Temperature, options.Samples).ToList();
         void Add(ScoredAnswer[][] answers, IReadOnlyList<int> which, int firstRound)
         {
+            meter.AddRounds(model, which.Select(i => text[i]).ToList(), answers.Select(round => (IReadOnlyList<string>)round.Select(a => a.Text).ToList()).ToList());
             for (var round = 0; round < answers.Length; round++)
             for (var i = 0; i < which.Count; i++)
             {

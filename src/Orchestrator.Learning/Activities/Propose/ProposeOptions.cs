@@ -84,6 +84,12 @@ public sealed record ProposeOutput
 
     [Output("wall time in seconds")]
     public required double Seconds { get; init; }
+
+    [Output("estimated model compute of the local models' attempts, in GFLOP (2 per parameter per prompt and answer token; an amount, not a rate); a chat model's compute is its endpoint's and not counted")]
+    public required double Gflop { get; init; }
+
+    [Output("CPU seconds this process used during the step")]
+    public required double CpuSeconds { get; init; }
 }
 
 public sealed class ProposeOptionsValidator : AbstractValidator<ProposeOptions>
