@@ -42,7 +42,7 @@ public sealed class ComputeReportTests : IDisposable
     }
 
     [Fact]
-    public async Task Propose_reports_two_flops_per_parameter_per_prompt_and_answer_token()
+    public async Task Propose_reports_two_flops_per_parameter_per_prompt_token_once_and_per_answer_token()
     {
         var base_ = await LoopSteps.PretrainAsync(_store, "adder", steps: 20);
         async Task<(JsonObject Output, IReadOnlyList<AttemptRecord> Attempts)> ProposeAsync(int problems, string key)
@@ -60,7 +60,10 @@ public sealed class ComputeReportTests : IDisposable
         var parameters = base_["parameters"]!.GetValue<long>();
         foreach (var (output, attempts) in new[] { (few, fewAttempts), (many, manyAttempts) })
         {
-            var tokens = ComputeMeter.GenerationTokens(TinyModels.Tokenizer, attempts.Select(a => a.Prompt).ToList(), attempts.Select(a => a.Attempt).ToList());
+            // The greedy answer and the sample of a prompt decode from one pass over it: its tokens count once.
+            var greedy = attempts.Where(a => a.Greedy).ToList();
+            var tokens = ComputeMeter.GenerationTokens(TinyModels.Tokenizer, greedy.Select(a => a.Prompt).ToList(), greedy.Select(a => a.Attempt).ToList())
+                + attempts.Where(a => !a.Greedy).Sum(a => (long)a.Attempt.Length + 1);
             Assert.Equal(Math.Round(2.0 * parameters * tokens / 1e9, 6), Gflop(output), 6);
         }
         Assert.InRange(Gflop(many) / Gflop(few), 2.5, 3.5);
@@ -82,8 +85,9 @@ public sealed class ComputeReportTests : IDisposable
 
         Assert.True(Gflop(measured) > 0);
         Assert.InRange(Gflop(moreItems) / Gflop(measured), 1.8, 2.2);
-        // The same version on both sides is scored once; two versions of the same shape cost twice as much.
-        Assert.InRange(Gflop(twoModels) / Gflop(measured), 1.99, 2.01);
+        // The same version on both sides is scored once; two versions of the same shape cost about twice as much (each
+        // model's own answers are counted, and their lengths differ a little).
+        Assert.InRange(Gflop(twoModels) / Gflop(measured), 1.8, 2.2);
         Assert.True(twoModels["cpuSeconds"]!.GetValue<double>() >= 0);
     }
 
