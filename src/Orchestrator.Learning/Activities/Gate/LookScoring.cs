@@ -63,7 +63,8 @@ internal sealed class LookScoring(ITaskFamily task, GateOptions options, GateCri
     private void Close(List<OpenLength> active, int? championFrontier, int items)
     {
         // A regression refuses the candidate whatever else is seen; only the targets' paired test still matters then.
-        var regressed = active.Any(o => o.Set.Length <= (championFrontier ?? int.MaxValue) && GateRule.CannotBeMastered(o.Errors, criteria, looks.Total));
+        // (Known only with the champion's frontier given; measured here, it is not settled until the champion's is.)
+        var regressed = championFrontier is { } frontier && active.Any(o => o.Set.Length <= frontier && GateRule.CannotBeMastered(o.Errors, criteria, looks.Total));
         var targets = active.Where(o => o.Target).ToList();
         var targetsDone = targets.Count == 0 || TargetsSettled(targets, items) && (regressed || targets.All(o => Settled(o, championFrontier, items)));
         foreach (var o in active)
