@@ -9,6 +9,7 @@ namespace Orchestrator.Cli.Bench;
 /// gate record (they were skipped): it costs no steps and leaves the champion as it was. A round's compute is what its
 /// steps report (<c>gflop</c>, <c>cpuSeconds</c>: proposing, training and gating), so it is there for any version of
 /// the workflow, whatever its state keeps; round 0's is that of the steps before the rounds (the base and its measurement).
+/// The journal of an ensemble (several bases, members inside each round) is read by <see cref="EnsembleJournal"/>.
 /// </summary>
 public static class ArmJournal
 {
@@ -19,6 +20,7 @@ public static class ArmJournal
     public static IReadOnlyList<RoundPoint> Read(string arm, RunRecord run, IReadOnlyList<StepRecord> steps, double baseSeconds = 0)
     {
         var byKey = steps.Where(s => s.IsCommitted).ToDictionary(s => s.Key);
+        if (EnsembleJournal.Recognises(byKey)) return EnsembleJournal.Read(arm, run, byKey, baseSeconds);
         var points = new List<RoundPoint>();
         if (!byKey.TryGetValue("base", out var base_) || !byKey.TryGetValue("measure", out var measure)) return points;
 
@@ -57,19 +59,19 @@ public static class ArmJournal
     }
 
     /// <summary>The sum of a numeric output field over steps; a step without it (one that spends no model compute) adds 0.</summary>
-    private static double Sum(IEnumerable<StepRecord> steps, string field) =>
+    internal static double Sum(IEnumerable<StepRecord> steps, string field) =>
         Math.Round(steps.Sum(s => Core.Json.JsonTypes.TryGetNumber((s.Output as JsonObject)?[field], out var x) ? x : 0), 3);
 
-    private static double Seconds(RunRecord run, StepRecord step, double baseSeconds) =>
+    internal static double Seconds(RunRecord run, StepRecord step, double baseSeconds) =>
         Math.Round(((step.EndedAt ?? run.UpdatedAt) - run.CreatedAt).TotalSeconds + baseSeconds, 1);
 
-    private static IReadOnlyDictionary<int, double> Overlay(IReadOnlyDictionary<int, double> earlier, IReadOnlyDictionary<int, double> measured)
+    internal static IReadOnlyDictionary<int, double> Overlay(IReadOnlyDictionary<int, double> earlier, IReadOnlyDictionary<int, double> measured)
     {
         var merged = earlier.ToDictionary();
         foreach (var (length, accuracy) in measured) merged[length] = accuracy;
         return merged;
     }
 
-    private static IReadOnlyDictionary<int, double> Accuracy(JsonNode? byLength) =>
+    internal static IReadOnlyDictionary<int, double> Accuracy(JsonNode? byLength) =>
         byLength is JsonObject lengths ? lengths.ToDictionary(p => int.Parse(p.Key), p => p.Value!.GetValue<double>()) : new Dictionary<int, double>();
 }

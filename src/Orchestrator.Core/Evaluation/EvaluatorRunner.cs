@@ -14,7 +14,7 @@ public static class EvaluatorRunner
         {
             if (!filters.TryGet(step.Uses, out var filter))
                 throw new InvalidOperationException($"{evaluator.File}: the filter '{step.Uses}' is not registered in this process");
-            current = filter.Apply(current, step.With);
+            current = filter.Apply(current, step.With, attempts);
             stages.Add(new FilterCount(step.Uses, current.Count));
         }
         return new EvaluationResult(current, stages);

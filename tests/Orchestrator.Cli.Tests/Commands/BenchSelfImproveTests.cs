@@ -51,7 +51,8 @@ public sealed class BenchSelfImproveTests : IDisposable
         var rows = File.ReadAllLines(Path.Combine(output, "self-label.csv"));
         Assert.Contains("audited_precision", rows[0]);
         var noFilter = rows.Skip(1).Select(r => r.Split(',')).Single(r => r[0] == "no-filter" && r[2] == "1");
-        Assert.True(double.TryParse(noFilter[10], System.Globalization.CultureInfo.InvariantCulture, out var precision) && precision is >= 0 and <= 1, string.Join(',', noFilter));
+        var column = Array.IndexOf(rows[0].Split(','), "audited_precision");
+        Assert.True(double.TryParse(noFilter[column], System.Globalization.CultureInfo.InvariantCulture, out var precision) && precision is >= 0 and <= 1, string.Join(',', noFilter));
         Assert.True(File.Exists(Path.Combine(output, "audited-precision.png")));
         // Both arms start from the same base: their round-0 rows agree.
         var zero = rows.Skip(1).Select(r => r.Split(',')).Where(r => r[2] == "0").Select(r => string.Join(',', r[3..9])).Distinct();
@@ -68,6 +69,28 @@ public sealed class BenchSelfImproveTests : IDisposable
         Assert.DoesNotContain("registered addition@1", same.Stdout + same.Stderr);
         var other = await CliProcess.RunAsync(_temp.Path, Again("30"));
         Assert.DoesNotContain("already trained", other.Stderr);
+    }
+
+    [Fact]
+    public async Task The_ensemble_arm_runs_its_own_workflow_with_the_shared_round_0_as_its_first_member()
+    {
+        var output = _temp.File("bench-ensemble");
+        var result = await CliProcess.RunAsync(_temp.Path, "bench", "self-label", "--seeds", "5", "--arms", "ensemble", "selflabel", "--minutes", "0",
+            "--workflow", Path.Combine(Repository.Workflows, "self-improve-addition-selflabel.yaml"), "--out", output, "--docs", "",
+            "-i", "baseSteps=40", "-i", "baseMaxLength=2", "-i", "width=16", "-i", "rounds=1", "-i", "gateItems=16", "-i", "auditItems=16",
+            "--plugins", Repository.Plugins, "--workflows", Repository.Workflows);
+
+        Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
+        var log = result.Stdout + result.Stderr;
+        Assert.Single(Regex.Matches(log, "registered addition@1"));
+        Assert.Contains("reusing addition-m1@1 as the base", log);
+        Assert.Contains("registered addition-m2@1", log);
+        Assert.Contains("registered addition-m3@1", log);
+        var rows = File.ReadAllLines(Path.Combine(output, "self-label.csv")).Skip(1).Select(r => r.Split(',')).ToList();
+        Assert.Equal(["ensemble/0", "ensemble/1", "selflabel/0", "selflabel/1"], rows.Select(r => r[0] + "/" + r[2]).Order());
+        // Round 0 of the ensemble is three bases of 40 steps; the selflabel arm's is the one it shares.
+        Assert.Equal("120", rows.Single(r => r[0] == "ensemble" && r[2] == "0")[8]);
+        Assert.Equal("40", rows.Single(r => r[0] == "selflabel" && r[2] == "0")[8]);
     }
 
     public void Dispose() => _temp.Dispose();

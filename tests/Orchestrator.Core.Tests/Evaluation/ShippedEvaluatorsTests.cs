@@ -17,6 +17,7 @@ public sealed class ShippedEvaluatorsTests
     [InlineData("majority", new[] { "majority", "one-per-prompt" })]
     [InlineData("selflabel", new[] { "format", "invariance", "confidence", "majority", "one-per-prompt" })]
     [InlineData("format-only", new[] { "format", "one-per-prompt" })]
+    [InlineData("selflabel-ensemble", new[] { "format", "confidence", "ensemble", "invariance", "majority", "one-per-prompt" })]
     public void Each_shipped_evaluator_loads_without_issues(string id, string[] filters)
     {
         var (evaluator, issues) = Catalog.Load(id);
@@ -29,7 +30,7 @@ public sealed class ShippedEvaluatorsTests
     [Fact]
     public void The_catalog_knows_every_shipped_evaluator()
     {
-        Assert.Subset(Catalog.Known().ToHashSet(), new HashSet<string> { "format-only", "keep-all", "keep-none", "majority", "selflabel", "verified" });
+        Assert.Subset(Catalog.Known().ToHashSet(), new HashSet<string> { "format-only", "keep-all", "keep-none", "majority", "selflabel", "selflabel-ensemble", "verified" });
     }
 
     [Fact]

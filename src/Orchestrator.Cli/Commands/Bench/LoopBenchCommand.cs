@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Orchestrator.Cli.Bench;
 using Orchestrator.Cli.Hosting;
 using Orchestrator.Cli.Output;
+using Orchestrator.Core.Definitions;
+using Orchestrator.Core.Definitions.Catalog;
 using Orchestrator.Core.Engine;
 using Spectre.Console;
 
@@ -39,6 +41,18 @@ public static class LoopBenchCommand
                 IssuePrinter.Print(resolved.Issues);
                 return ExitCodes.InvalidInput;
             }
+            // An arm that runs its own procedure (the ensemble) is resolved and validated before anything trains.
+            var procedures = new Dictionary<string, (WorkflowDefinition, IDefinitionCatalog)>(StringComparer.Ordinal);
+            foreach (var arm in chosen.Where(a => a.Workflow is not null))
+            {
+                var own = await WorkflowTarget.ResolveAsync(host, null, arm.Workflow!, cancellationToken);
+                if (own.Definition is null)
+                {
+                    IssuePrinter.Print(own.Issues);
+                    return ExitCodes.InvalidInput;
+                }
+                procedures[arm.Name] = (own.Definition, own.Catalog);
+            }
             var folder = Path.GetFullPath(parse.GetValue(output)!);
             Directory.CreateDirectory(folder);
             var pairs = parse.GetValue(inputs) ?? [];
@@ -55,7 +69,7 @@ public static class LoopBenchCommand
             foreach (var arm in chosen)
             {
                 Console.Error.WriteLine($"bench: {arm.Name}, seed {seed}: {arm.Description}");
-                points.AddRange(await runner.RunAsync(arm, seed, given, budget, cancellationToken));
+                points.AddRange(await runner.RunAsync(arm, seed, given, budget, cancellationToken, procedures.TryGetValue(arm.Name, out var procedure) ? procedure : null));
                 BenchCsv.Write(Path.Combine(folder, suite.Name + ".csv"), points); // written as it goes: a stopped bench keeps what it measured
             }
 

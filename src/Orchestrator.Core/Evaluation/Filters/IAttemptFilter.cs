@@ -18,4 +18,12 @@ public interface IAttemptFilter
     IEnumerable<(string Parameter, string Message)> CheckParameters(JsonObject parameters);
 
     IReadOnlyList<AttemptRecord> Apply(IReadOnlyList<AttemptRecord> attempts, JsonObject parameters);
+
+    /// <summary>
+    /// As <see cref="Apply(IReadOnlyList{AttemptRecord}, JsonObject)"/>, also told what the evaluator was given before
+    /// its first filter (<paramref name="proposed"/>): a filter that counts who proposed (<c>ensemble</c>) must not
+    /// mistake a model whose attempts an earlier filter dropped for one that never proposed. Most filters need only
+    /// what reaches them.
+    /// </summary>
+    IReadOnlyList<AttemptRecord> Apply(IReadOnlyList<AttemptRecord> attempts, JsonObject parameters, IReadOnlyList<AttemptRecord> proposed) => Apply(attempts, parameters);
 }

@@ -40,6 +40,56 @@ public sealed class EnsembleFilterTests
     }
 
     [Fact]
+    public void Min_all_keeps_only_answers_every_model_that_proposed_gave()
+    {
+        var attempts = new[] { By("m@1", "1+1=", "20"), By("m@2", "1+1=", "20"), By("m@3", "1+1=", "20"), By("m@1", "2+2=", "40"), By("m@2", "2+2=", "40"), By("m@3", "2+2=", "41") };
+
+        var kept = _filter.Apply(attempts, Attempts.Parameters("""{ "min": "all" }"""));
+
+        Assert.Equal(attempts[..3], kept);
+    }
+
+    [Fact]
+    public void A_model_whose_attempts_earlier_filters_dropped_counts_as_not_agreeing()
+    {
+        // m@3 proposed, but its attempt at 1+1 did not reach the vote (say it was not confident): the other two agreeing is not all.
+        var proposed = new[] { By("m@1", "1+1=", "20"), By("m@2", "1+1=", "20"), By("m@3", "1+1=", "20") with { Confidence = 0.2 } };
+        var survivors = proposed[..2];
+
+        Assert.Empty(_filter.Apply(survivors, Attempts.Parameters("""{ "min": "all" }"""), proposed));
+        Assert.Empty(_filter.Apply(survivors, Attempts.Parameters("""{ "min": 3, "of": 3 }"""), proposed));
+        Assert.Equal(survivors, _filter.Apply(survivors, Attempts.Parameters("""{ "min": "all" }""")));
+    }
+
+    [Fact]
+    public void In_an_evaluator_the_vote_counts_the_models_given_to_the_evaluator_not_those_left_by_earlier_filters()
+    {
+        var (evaluator, issues) = EvaluatorReader.Read(DocumentReader.Read("evaluators/agreed.yaml",
+            "id: agreed\nfilters:\n  - uses: confidence\n    with: { min: 0.9 }\n  - uses: ensemble\n    with: { min: all }\n"), AttemptFilterRegistry.BuiltIn());
+        Assert.Empty(issues);
+        var attempts = new[]
+        {
+            By("m@1", "1+1=", "20") with { Confidence = 0.99 }, By("m@2", "1+1=", "20") with { Confidence = 0.99 }, By("m@3", "1+1=", "20") with { Confidence = 0.5 },
+            By("m@1", "2+2=", "40") with { Confidence = 0.99 }, By("m@2", "2+2=", "40") with { Confidence = 0.99 }, By("m@3", "2+2=", "40") with { Confidence = 0.95 },
+        };
+
+        var result = EvaluatorRunner.Apply(evaluator!, AttemptFilterRegistry.BuiltIn(), attempts);
+
+        Assert.Equal(attempts[3..], result.Kept);
+    }
+
+    [Theory]
+    [InlineData("""{ "min": "most" }""", "must be a whole number or 'all'")]
+    [InlineData("""{ "min": 0 }""", "must be between 1 and 64")]
+    public void Min_is_a_number_of_models_or_all(string parameters, string message)
+    {
+        var issue = Assert.Single(_filter.CheckParameters(Attempts.Parameters(parameters)));
+
+        Assert.Equal("min", issue.Parameter);
+        Assert.Contains(message, issue.Message);
+    }
+
+    [Fact]
     public void Attempts_that_do_not_name_their_model_are_a_clear_error()
     {
         var error = Assert.Throws<InvalidOperationException>(() => _filter.Apply([Attempts.Of("1+1=", "20")], Attempts.Parameters()));
