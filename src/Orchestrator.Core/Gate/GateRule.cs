@@ -35,7 +35,14 @@ public static class GateRule
     /// items go: the length is settled as not mastered without them.
     /// </summary>
     public static bool CannotBeMastered(int errors, GateCriteria criteria, int lastItems) =>
-        errors > lastItems || !IsMastered(lastItems - errors, lastItems, criteria);
+        CannotReach(errors, criteria.Mastery, criteria, lastItems);
+
+    /// <summary>Whether a length with <paramref name="errors"/> is already certain to regress: below mastery less the tolerance at the last look.</summary>
+    public static bool CannotKeep(int errors, GateCriteria criteria, int lastItems) =>
+        CannotReach(errors, criteria.Mastery - criteria.MaxRegression, criteria, lastItems);
+
+    private static bool CannotReach(int errors, double bound, GateCriteria criteria, int lastItems) =>
+        errors > lastItems || ClopperPearson.Lower(lastItems - errors, lastItems, criteria.ConfidenceAt(lastItems)) < bound;
 
     /// <summary>
     /// Decides on paired <paramref name="scores"/> by length. <paramref name="knownChampionFrontier"/>: the champion's
@@ -57,9 +64,13 @@ public static class GateRule
         var targetItems = scores.Where(s => targets.Contains(s.Length)).Select(s => s.Items).DefaultIfEmpty(0).Max();
         var alpha = targetItems > 0 ? criteria.AlphaAt(targetItems) : criteria.Alpha;
 
+        // A length a sequential gate closed before its last look counts only when its regression was already certain:
+        // the gate closes the others early once one is, and they were not measured to the end.
         var regressions = scores
             .Where(s => s.Length <= championFrontier)
-            .Where(s => ClopperPearson.Lower(s.CandidateCorrect, s.Items, criteria.ConfidenceAt(s.Items)) < criteria.Mastery - criteria.MaxRegression)
+            .Where(s => criteria.Looks is { } looks && s.Items < looks.Total
+                ? CannotKeep(s.Items - s.CandidateCorrect, criteria, looks.Total)
+                : ClopperPearson.Lower(s.CandidateCorrect, s.Items, criteria.ConfidenceAt(s.Items)) < criteria.Mastery - criteria.MaxRegression)
             .Select(s => s.Length)
             .ToList();
 

@@ -67,6 +67,21 @@ public sealed class GateLooksTests
     }
 
     [Fact]
+    public void A_length_closed_early_counts_as_a_regression_only_when_its_regression_was_certain()
+    {
+        var criteria = new GateCriteria(Looks: GateLooks.Split(256, 3));
+        static LengthScores Scores(int length, int items, int errors) =>
+            new(length, Enumerable.Range(0, items).Select(i => i >= errors).ToArray(), Enumerable.Repeat(true, items).ToArray());
+        // Length 1 is certain to regress (10 of 64 wrong); length 2 closed with it at 128 items, one wrong, unsettled.
+        var scores = new[] { Scores(1, 64, 10), Scores(2, 128, 1), Scores(3, 256, 0) };
+
+        var verdict = GateRule.Decide(scores, [3], criteria, knownChampionFrontier: 2);
+
+        Assert.False(verdict.Passed);
+        Assert.Equal([1], verdict.Regressions);
+    }
+
+    [Fact]
     public void A_count_that_is_no_look_is_refused_and_so_are_looks_that_would_repeat()
     {
         Assert.Throws<ArgumentException>(() => GateLooks.Split(256, 3).Share(100));

@@ -64,7 +64,7 @@ internal sealed class LookScoring(ITaskFamily task, GateOptions options, GateCri
     {
         // A regression refuses the candidate whatever else is seen; only the targets' paired test still matters then.
         // (Known only with the champion's frontier given; measured here, it is not settled until the champion's is.)
-        var regressed = championFrontier is { } frontier && active.Any(o => o.Set.Length <= frontier && GateRule.CannotBeMastered(o.Errors, criteria, looks.Total));
+        var regressed = championFrontier is { } frontier && active.Any(o => o.Set.Length <= frontier && GateRule.CannotKeep(o.Errors, criteria, looks.Total));
         var targets = active.Where(o => o.Target).ToList();
         var targetsDone = targets.Count == 0 || TargetsSettled(targets, items) && (regressed || targets.All(o => Settled(o, championFrontier, items)));
         foreach (var o in active)
