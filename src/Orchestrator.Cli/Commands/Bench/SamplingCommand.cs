@@ -33,7 +33,7 @@ public static class SamplingCommand
                 Console.Error.WriteLine($"width {width}, {length} digits, T={temperature}: {r.TokensPerSecond:0} tokens/s");
                 table.AddRow($"{width}", $"{r.Parameters:N0}", lengths == 1 ? $"{length}" : $"{length}-{length + lengths - 1}", $"{parse.GetValue(prompts):N0}", $"{parse.GetValue(batch)}", $"{answersPerPrompt}", $"{temperature}",
                     $"{r.Answers:N0}", $"{r.TokensPerSecond:N0}", $"{r.Seconds * 1000 / r.Answers:0.00}",
-                    $"{r.ModelGflops:0.0}", $"{r.ModelGflops / matmul:P0}");
+                    $"{r.ModelGflops:G3}", $"{r.ModelGflops / matmul:P0}");
             }
             OutputTables.Write(table);
             Console.WriteLine($"fp32 matmul 1024x1024: {matmul:0.0} GFLOP/s");
