@@ -11,7 +11,7 @@ public sealed class BenchMetaTests
         using var store = new TestStore("sqlite");
         var output = store.Folder.File("bench");
         var docs = store.Folder.Write("benchmarks.md", "# Benchmarks\n");
-        var patch = store.Folder.Write("fewer-steps.json", """[{ "op": "replace", "path": "/steps/4/do/4/with/steps", "value": 200 }]""");
+        var patch = store.Folder.Write("fewer-steps.json", """[{ "op": "replace", "path": "/steps/4/do/4/with/steps", "value": 50 }]""");
         Assert.Equal(0, (await CliProcess.RunAsync(store.Folder.Path, store.Args("publish", Path.Combine(Repository.Workflows, "self-improve-addition.yaml")))).ExitCode);
         var edit = await CliProcess.RunAsync(store.Folder.Path, store.Args("edit", "self-improve-addition", "--patch", patch, "--editor", "operator:test"));
         Assert.True(edit.ExitCode == 0, edit.Stdout + edit.Stderr);
@@ -21,18 +21,18 @@ public sealed class BenchMetaTests
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         var rows = File.ReadAllLines(Path.Combine(output, "meta.csv")).Skip(1).Select(r => r.Split(',')).ToList();
-        // Equal compute: the edited procedure trains 200 steps per round instead of 400, so the baseline's one round
-        // buys it two (its budget is the GFLOP the baseline's round spent, which one round of 200 steps with its
+        // Equal compute: the edited procedure trains 50 steps per round instead of 100, so the baseline's one round
+        // buys it two (its budget is the GFLOP the baseline's round spent, which one round of 50 steps with its
         // proposing and gating does not reach), and no more.
         Assert.Equal(["baseline/0", "baseline/1", "improved/0", "improved/1", "improved/2"], rows.Select(r => r[0] + "/" + r[2]).Order());
         // Same round 0 for both.
         Assert.Single(rows.Where(r => r[2] == "0").Select(r => string.Join(',', r[3..9])).Distinct());
         var steps = rows.Where(r => r[2] != "0").ToLookup(r => r[0], r => long.Parse(r[8]) - 40);
-        Assert.Equal([400L], steps["baseline"]);
-        Assert.Equal([200L, 400L], steps["improved"].Order());
+        Assert.Equal([100L], steps["baseline"]);
+        Assert.Equal([50L, 100L], steps["improved"].Order());
         var section = await File.ReadAllTextAsync(docs);
         Assert.Contains("## Outer loop: self-improve-addition@2 vs self-improve-addition@1", section);
-        Assert.Contains("| 2 | 1 | operator:test | /steps/4/do/4/with/steps = 200 |", section);
+        Assert.Contains("| 2 | 1 | operator:test | /steps/4/do/4/with/steps = 50 |", section);
         Assert.Contains("Mean compute ratio", section);
         Assert.Contains("the improved one may spend the estimated compute", section);
         var compute = rows.ToLookup(r => r[0], r => double.Parse(r[9], System.Globalization.CultureInfo.InvariantCulture));

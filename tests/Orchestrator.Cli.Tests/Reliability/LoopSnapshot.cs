@@ -13,7 +13,7 @@ namespace Orchestrator.Cli.Tests.Reliability;
 /// </summary>
 public static class LoopSnapshot
 {
-    private static readonly HashSet<string> WallClock = ["seconds", "tokensPerSecond", "cpuSeconds", "at", "createdAt"];
+    private static readonly HashSet<string> WallClock = ["seconds", "tokensPerSecond", "cpuSeconds", "proposeSeconds", "trainSeconds", "gateSeconds", "at", "createdAt"];
 
     /// <summary>Reads the store at <paramref name="location"/>: a SQLite folder or a PostgreSQL connection string.</summary>
     public static async Task<JsonObject> ReadAsync(string location)
