@@ -17,14 +17,7 @@ public static class ModelAnswers
 
     /// <inheritdoc cref="Generate(LoadedModel, IReadOnlyList{string}, double, SeededRandom?, int)"/>
     public static string[] Generate(DecoderTransformer model, CharTokenizer tokenizer, IReadOnlyList<string> prompts, double temperature, SeededRandom? random, int batchSize) =>
-        GenerateScored(model, tokenizer, prompts, temperature, random, batchSize).Select(answer => answer.Text).ToArray();
-
-    /// <summary>As <see cref="Generate(LoadedModel, IReadOnlyList{string}, double, SeededRandom?, int)"/>, with the model's probability of each answer.</summary>
-    public static ScoredAnswer[] GenerateScored(LoadedModel model, IReadOnlyList<string> prompts, double temperature, SeededRandom? random, int batchSize) =>
-        GenerateScored(model.Model, model.Tokenizer, prompts, temperature, random, batchSize);
-
-    private static ScoredAnswer[] GenerateScored(DecoderTransformer model, CharTokenizer tokenizer, IReadOnlyList<string> prompts, double temperature, SeededRandom? random, int batchSize) =>
-        GenerateRounds(model, tokenizer, prompts, [temperature], random, batchSize)[0];
+        GenerateRounds(model, tokenizer, prompts, [temperature], random, batchSize)[0].Select(answer => answer.Text).ToArray();
 
     /// <summary>
     /// One answer per prompt and round, each round at its temperature (0: greedy), from one shared pass over each

@@ -39,10 +39,7 @@ public sealed class BenchSelfImproveTests : IDisposable
     public async Task The_self_label_bench_shares_one_round_0_per_seed_and_plots_audited_precision()
     {
         var output = _temp.File("bench-label");
-        var result = await CliProcess.RunAsync(_temp.Path, "bench", "self-label", "--seeds", "5", "--arms", "selflabel", "no-filter", "--minutes", "0",
-            "--workflow", Path.Combine(Repository.Workflows, "self-improve-addition-selflabel.yaml"), "--out", output, "--docs", "",
-            "-i", "baseSteps=40", "-i", "baseMaxLength=2", "-i", "width=16", "-i", "rounds=1", "-i", "gateItems=16", "-i", "auditItems=16",
-            "--plugins", Repository.Plugins, "--workflows", Repository.Workflows);
+        var result = await CliProcess.RunAsync(_temp.Path, SelfLabelBench(output, 40, "selflabel", "no-filter"));
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         var log = result.Stdout + result.Stderr;
@@ -59,15 +56,12 @@ public sealed class BenchSelfImproveTests : IDisposable
         Assert.Single(zero);
 
         // Started again with the same inputs, the bench reuses the round 0 it kept; with other inputs it trains anew.
-        string[] Again(string baseSteps) => ["bench", "self-label", "--seeds", "5", "--arms", "selflabel", "--minutes", "0",
-            "--workflow", Path.Combine(Repository.Workflows, "self-improve-addition-selflabel.yaml"), "--out", output, "--docs", "",
-            "-i", $"baseSteps={baseSteps}", "-i", "baseMaxLength=2", "-i", "width=16", "-i", "rounds=1", "-i", "gateItems=16", "-i", "auditItems=16",
-            "--plugins", Repository.Plugins, "--workflows", Repository.Workflows];
-        var same = await CliProcess.RunAsync(_temp.Path, Again("40"));
+        string[] Again(int baseSteps) => SelfLabelBench(output, baseSteps, "selflabel");
+        var same = await CliProcess.RunAsync(_temp.Path, Again(40));
         Assert.True(same.ExitCode == 0, same.Stdout + same.Stderr);
         Assert.Contains("round 0 for seed 5 was already trained with these inputs", same.Stderr);
         Assert.DoesNotContain("registered addition@1", same.Stdout + same.Stderr);
-        var other = await CliProcess.RunAsync(_temp.Path, Again("30"));
+        var other = await CliProcess.RunAsync(_temp.Path, Again(30));
         Assert.DoesNotContain("already trained", other.Stderr);
     }
 
@@ -75,10 +69,7 @@ public sealed class BenchSelfImproveTests : IDisposable
     public async Task The_ensemble_arm_runs_its_own_workflow_with_the_shared_round_0_as_its_first_member()
     {
         var output = _temp.File("bench-ensemble");
-        var result = await CliProcess.RunAsync(_temp.Path, "bench", "self-label", "--seeds", "5", "--arms", "ensemble", "selflabel", "--minutes", "0",
-            "--workflow", Path.Combine(Repository.Workflows, "self-improve-addition-selflabel.yaml"), "--out", output, "--docs", "",
-            "-i", "baseSteps=40", "-i", "baseMaxLength=2", "-i", "width=16", "-i", "rounds=1", "-i", "gateItems=16", "-i", "auditItems=16",
-            "--plugins", Repository.Plugins, "--workflows", Repository.Workflows);
+        var result = await CliProcess.RunAsync(_temp.Path, SelfLabelBench(output, 40, "ensemble", "selflabel"));
 
         Assert.True(result.ExitCode == 0, result.Stdout + result.Stderr);
         var log = result.Stdout + result.Stderr;
@@ -92,6 +83,13 @@ public sealed class BenchSelfImproveTests : IDisposable
         Assert.Equal("120", rows.Single(r => r[0] == "ensemble" && r[2] == "0")[8]);
         Assert.Equal("40", rows.Single(r => r[0] == "selflabel" && r[2] == "0")[8]);
     }
+
+    /// <summary>A one-round self-label bench of tiny settings for seed 5, every arm from one round 0 of <paramref name="baseSteps"/> steps.</summary>
+    private static string[] SelfLabelBench(string output, int baseSteps, params string[] arms) =>
+        ["bench", "self-label", "--seeds", "5", "--arms", .. arms, "--minutes", "0",
+            "--workflow", Path.Combine(Repository.Workflows, "self-improve-addition-selflabel.yaml"), "--out", output, "--docs", "",
+            "-i", $"baseSteps={baseSteps}", "-i", "baseMaxLength=2", "-i", "width=16", "-i", "rounds=1", "-i", "gateItems=16", "-i", "auditItems=16",
+            "--plugins", Repository.Plugins, "--workflows", Repository.Workflows];
 
     public void Dispose() => _temp.Dispose();
 }
